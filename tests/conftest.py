@@ -1,0 +1,39 @@
+"""Shared test set-up: hypothesis profiles and paths to the fixtures.
+
+``HYPOTHESIS_PROFILE=ci`` (set by ``.ci/run``) makes property tests derandomized and
+deadline-free, so CI is reproducible on a slow or busy machine; the default ``dev``
+profile explores new examples on every run.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    max_examples=300,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", deadline=None, max_examples=150)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+JOURNAL = FIXTURES / "research-journal.md"
+
+
+def read(path: Path) -> str:
+    """A fixture's exact text (no newline translation)."""
+    return path.read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="session")
+def journal_text() -> str:
+    return read(JOURNAL)
