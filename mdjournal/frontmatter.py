@@ -1,0 +1,49 @@
+"""Jekyll front matter: where it is, and what its YAML says.
+
+Jekyll only takes front matter that opens on the very first line with ``---`` and
+closes with ``---`` (or ``...``); anything else is ordinary Markdown, so the same
+test decides here. PyYAML is the parser: hand-written YAML is a bug farm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from .source import Source
+
+_OPEN = re.compile(r"---[ \t]*\Z")
+_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*\Z")
+
+
+def front_matter_lines(source: Source) -> tuple[int, int] | None:
+    """1-based (first, last) lines of the front matter, or None if there is none."""
+    if not source.lines or not _OPEN.match(source.line_text(1)):
+        return None
+    for line in source.lines[1:]:
+        if _CLOSE.match(source.text, line.start, line.end):
+            return 1, line.number
+    return None
+
+
+def load_yaml(text: str) -> tuple[Mapping[str, Any] | None, str | None, int | None]:
+    """(data, error, 1-based error line within ``text``) for a front-matter body.
+
+    An empty body is an empty mapping. A body that parses to something other than a
+    mapping is reported as an error, since Jekyll would ignore it.
+    """
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        return None, str(problem), (mark.line + 1) if mark is not None else None
+    if data is None:
+        return {}, None, None
+    if not isinstance(data, Mapping):
+        return None, f"front matter is a YAML {type(data).__name__}, not a mapping", 1
+    return data, None, None

@@ -1,0 +1,78 @@
+"""Status markers that open a blurb: ``*TO READ*``, ``*TO WRITE*``, ``**TODO:**``.
+
+A marker is an emphasised phrase in capitals at the very start of a blurb (or the
+configured TO READ text itself, bare). Lower-case prose such as "I want to read
+more" is never a marker, which is why capitals or emphasis are required.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DEFAULT_TO_READ = "TO READ"
+
+_EMPHASISED = re.compile(
+    r"""
+    (?P<delim>\*{1,3}|_{1,3})
+    (?P<text>[^\s*_](?:[^*_\n]*[^\s*_])?)
+    (?P=delim)
+    :?
+    """,
+    re.VERBOSE,
+)
+_CAPITALS = re.compile(r"[A-Z][A-Z0-9 '\u2019-]*[A-Z0-9]:?\Z")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Markers:
+    """The markers a blurb opens with; offsets are relative to the blurb's Markdown."""
+
+    names: tuple[str, ...]
+    start: int
+    end: int
+    notes: str
+
+    def has(self, marker: str) -> bool:
+        wanted = marker.casefold()
+        return any(name.casefold() == wanted for name in self.names)
+
+
+def read_markers(markdown: str, to_read: str = DEFAULT_TO_READ) -> Markers:
+    """Split a blurb into its leading status markers and the notes that follow."""
+    pos = _skip_space(markdown, 0)
+    start = pos
+    names: list[str] = []
+    end = pos
+    while True:
+        name, after = _marker_at(markdown, pos, to_read)
+        if name is None:
+            break
+        names.append(name)
+        end = after
+        pos = _skip_space(markdown, after)
+    notes = _COMMENT.sub("", markdown[end:]).strip()
+    return Markers(tuple(names), start if names else 0, end, notes)
+
+
+def _marker_at(text: str, pos: int, to_read: str) -> tuple[str | None, int]:
+    match = _EMPHASISED.match(text, pos)
+    if match:
+        phrase = match.group("text").rstrip(":").strip()
+        if phrase.casefold() == to_read.casefold() or _CAPITALS.match(phrase):
+            return phrase, match.end()
+        return None, pos
+    if text.startswith(to_read, pos):
+        after = pos + len(to_read)
+        if after == len(text) or not text[after].isalnum():
+            if text[after : after + 1] == ":":
+                after += 1
+            return to_read, after
+    return None, pos
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos

@@ -1,0 +1,502 @@
+"""Text -> :class:`~mdjournal.model.Journal`, losslessly.
+
+Structure comes from markdown-it's block parse (so nothing inside a code block, an
+HTML block, a blockquote or a table is ever taken for an entry); inline detail comes
+from :mod:`mdjournal.entry_head`. Every line of the source is owned by exactly one
+node: a node owns the lines from its first block up to the next node's first block,
+blank lines and link reference definitions (which produce no token) included.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .entry_head import HeadScan, NotAnEntry, scan_head
+from .files import read_text
+from .frontmatter import front_matter_lines, load_yaml
+from .markers import DEFAULT_TO_READ, read_markers
+from .model import (
+    Block,
+    Blurb,
+    Category,
+    CategoryPart,
+    Entry,
+    FrontMatter,
+    Heading,
+    Item,
+    Journal,
+    Link,
+    Text,
+)
+from .source import Line, Source, Span
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    """A CommonMark block parser with tables; inline parsing is done per entry only."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").disable("inline")
+
+
+@lru_cache(maxsize=1)
+def _inline_markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+def parse(text: str, *, category_level: int = 2, to_read_marker: str = DEFAULT_TO_READ) -> Journal:
+    """Parse a post. Never fails: any text is a (possibly empty) journal."""
+    return _Parser(text, category_level, to_read_marker).journal()
+
+
+def parse_file(
+    path: str | os.PathLike[str], *, category_level: int = 2, to_read_marker: str = DEFAULT_TO_READ
+) -> Journal:
+    """Read ``path`` as UTF-8 (a BOM is kept) and parse it.
+
+    Raises :class:`~mdjournal.files.JournalError` with a one-line message naming the file when it
+    cannot be read or decoded.
+    """
+    return parse(read_text(path), category_level=category_level, to_read_marker=to_read_marker)
+
+
+@dataclass(frozen=True, slots=True)
+class _Top:
+    """A top-level block: its kind, 1-based first and last+1 lines, and its tokens."""
+
+    kind: str
+    first: int
+    stop: int
+    tokens: list[Token]
+
+    @property
+    def heading_level(self) -> int:
+        return int(self.tokens[0].tag[1]) if self.kind == "heading" else 0
+
+
+class _Parser:
+    def __init__(self, text: str, category_level: int, to_read_marker: str) -> None:
+        self.source = Source(text)
+        self.category_level = category_level
+        self.to_read_marker = to_read_marker
+        self.env: dict[str, Any] = {}
+
+    # -- whole document ---------------------------------------------------
+
+    def journal(self) -> Journal:
+        source = self.source
+        fm_lines = front_matter_lines(source)
+        front_matter = self._front_matter(*fm_lines) if fm_lines else None
+        body_first = fm_lines[1] + 1 if fm_lines else 1
+        tokens = self._block_tokens(body_first)
+        tops = self._top_blocks(tokens)
+        body = self._body(tops, body_first)
+        return Journal(
+            bom=source.bom,
+            front_matter=front_matter,
+            body=tuple(body),
+            blocks=self._blocks(tokens),
+            newline=source.newline,
+            final_newline=source.final_newline,
+            category_level=self.category_level,
+        )
+
+    def _front_matter(self, first: int, last: int) -> FrontMatter:
+        source = self.source
+        yaml_text = source.slice(first + 1, last)
+        data, error, error_line = load_yaml(yaml_text)
+        return FrontMatter(
+            raw=source.slice(first, last + 1),
+            span=source.lines_span(first, last),
+            yaml=yaml_text,
+            data=data,
+            error=error,
+            error_line=first + error_line if error_line else None,
+        )
+
+    def _block_tokens(self, body_first: int) -> list[Token]:
+        """Block tokens for the body; front matter lines are blanked so lines stay in step."""
+        source = self.source
+        body_start = source.lines[body_first - 1].start if body_first <= len(source.lines) else len(source)
+        text = "\n" * (body_first - 1) + source.text[body_start:]
+        return _markdown().parse(text, self.env)
+
+    @staticmethod
+    def _top_blocks(tokens: list[Token]) -> list[_Top]:
+        tops: list[_Top] = []
+        depth = 0
+        for token in tokens:
+            if depth == 0 and token.map is not None:
+                kind = token.type.removesuffix("_open")
+                tops.append(_Top(kind, token.map[0] + 1, token.map[1] + 1, []))
+            if tops:
+                tops[-1].tokens.append(token)
+            depth += token.nesting
+        return tops
+
+    def _blocks(self, tokens: list[Token]) -> tuple[Block, ...]:
+        blocks = []
+        for token in tokens:
+            if token.map is None or token.nesting == -1 or token.type == "inline":
+                continue
+            kind = token.type.removesuffix("_open")
+            if kind in ("bullet_list", "ordered_list", "list_item", "blockquote"):
+                continue
+            if kind.startswith(("thead", "tbody", "tr", "th", "td")):
+                continue
+            first, stop = token.map[0] + 1, token.map[1] + 1
+            last = self._last_content_line(first, stop)
+            blocks.append(Block(kind, self.source.lines_span(first, last), token.level))
+        return tuple(blocks)
+
+    def _body(self, tops: list[_Top], body_first: int) -> list[Text | Category]:
+        """Split the body into categories and the text between them."""
+        starts: list[tuple[int, str]] = []  # (first line, "category" | "text")
+        for top in tops:
+            level = top.heading_level
+            if level == self.category_level:
+                starts.append((top.first, "category"))
+            elif 0 < level < self.category_level and starts and starts[-1][1] == "category":
+                starts.append((top.first, "text"))
+        if not starts or starts[0][0] > body_first:
+            starts.insert(0, (body_first, "text"))
+        end = len(self.source.lines) + 1
+        body: list[Text | Category] = []
+        for index, (first, kind) in enumerate(starts):
+            stop = starts[index + 1][0] if index + 1 < len(starts) else end
+            if first >= stop:
+                continue
+            if kind == "text":
+                body.append(self._text(first, stop))
+            else:
+                inside = [top for top in tops if first <= top.first < stop]
+                body.append(self._category(inside, first, stop))
+        return body
+
+    # -- categories -------------------------------------------------------
+
+    def _category(self, tops: list[_Top], first: int, stop: int) -> Category:
+        """Build one category from its top-level blocks (the first is its heading).
+
+        The content after the heading is flattened into units (blocks, and the items
+        of lists) and walked once: units before the first entry are the intro; after
+        an entry, everything up to the next entry is its blurb, shared by the entries
+        written directly above it with no blurb of their own.
+        """
+        heading_top = tops[0]
+        heading = Heading(
+            raw="",
+            span=self.source.lines_span(heading_top.first, heading_top.stop - 1),
+            text=heading_top.tokens[1].content,
+            level=heading_top.heading_level,
+        )
+        plan = _CategoryPlan(first, heading)
+        for unit in self._units(tops[1:]):
+            plan.add(unit)
+        plan.finish()
+        parts = self._materialise(plan.starts, stop)
+        intro = next((part for part in parts if isinstance(part, Text) and part.span.line == plan.intro_first), None)
+        return Category(
+            heading=next(part for part in parts if isinstance(part, Heading)),
+            intro=intro,
+            parts=tuple(parts),
+            entries=tuple(part for part in parts if isinstance(part, Entry)),
+            span=self.source.lines_span(first, self._last_content_line(first, stop)),
+        )
+
+    def _units(self, tops: list[_Top]) -> list[_Unit]:
+        units: list[_Unit] = []
+        for top in tops:
+            last = self._last_content_line(top.first, top.stop)
+            if top.kind in ("bullet_list", "ordered_list"):
+                for tokens in self._list_items(top):
+                    units.extend(self._item_units(tokens))
+            elif top.kind in ("heading", "hr"):
+                units.append(_Unit("break", top.first, last))
+            elif self._is_comment(top):
+                units.append(_Unit("comment", top.first, last))
+            else:
+                units.append(_Unit("block", top.first, last))
+        return units
+
+    def _materialise(self, starts: list[tuple[int, Any]], stop: int) -> list[CategoryPart]:
+        """Turn the ordered part starts into nodes, each owning lines up to the next start."""
+        ranges = [
+            (first, starts[i + 1][0] if i + 1 < len(starts) else stop, what)
+            for i, (first, what) in enumerate(starts)
+        ]
+        planned = {first: self._blurb(first, part_stop, what.last) for first, part_stop, what in ranges if isinstance(what, _BlurbPlan)}
+        blurbs = {  # an entry's first line -> its blurb
+            entry.first: planned[first] for first, _, what in ranges if isinstance(what, _BlurbPlan) for entry in what.entries
+        }
+        parts: list[CategoryPart] = []
+        for first, part_stop, what in ranges:
+            raw = self.source.slice(first, part_stop)
+            if isinstance(what, Heading):
+                parts.append(Heading(raw, what.span, what.text, what.level))
+            elif isinstance(what, _PendingEntry):
+                parts.append(self._entry(what, raw, blurbs.get(what.first)))
+            elif isinstance(what, _BlurbPlan):
+                parts.append(planned[first])
+            elif isinstance(what, _Unit) and what.kind == "problem":
+                parts.append(Item(raw, self.source.lines_span(what.first, what.last), what.problem))
+            else:
+                parts.append(self._text(first, part_stop))
+        return parts
+
+    def _text(self, first: int, stop: int) -> Text:
+        return Text(self.source.slice(first, stop), self.source.lines_span(first, self._last_content_line(first, stop)))
+
+    # -- list items and entries ---------------------------------------------
+
+    @staticmethod
+    def _list_items(top: _Top) -> list[list[Token]]:
+        """The tokens of each direct item of a top-level list."""
+        items: list[list[Token]] = []
+        depth = 0
+        for token in top.tokens:
+            if token.type == "list_item_open" and depth == 1:
+                items.append([])
+            if items and depth >= 1:
+                items[-1].append(token)
+            depth += token.nesting
+        return items
+
+    def _item_units(self, tokens: list[Token]) -> list[_Unit]:
+        """One list item as units: an entry (and the notes inside its item), or a block."""
+        source = self.source
+        item = tokens[0]
+        assert item.map is not None
+        first, stop = item.map[0] + 1, item.map[1] + 1
+        last = self._last_content_line(first, stop)
+        paragraph = tokens[1] if len(tokens) > 1 else None
+        content = self._content_start(source.line(first), item)
+        if (
+            paragraph is None
+            or paragraph.type != "paragraph_open"
+            or paragraph.map is None
+            or paragraph.map[0] + 1 != first
+            or content is None
+        ):
+            return [_Unit("block", first, last)]
+        para_end = source.line(paragraph.map[1]).end
+        scanned = source.text[content:para_end].replace("\r\n", " \n").replace("\r", "\n")
+        scan = scan_head(_inline_markdown(), scanned, self.env)
+        if isinstance(scan, NotAnEntry):
+            kind = "problem" if scan.problem else "block"
+            return [_Unit(kind, first, last, problem=scan.problem)]
+        head_last = first + scanned.count("\n", 0, scan.rest_end)
+        entry = _PendingEntry(first, content, item.markup, scan)
+        units = [_Unit("entry", first, head_last, entry=entry)]
+        notes_first = head_last + 1
+        while notes_first <= last and source.is_blank(notes_first):
+            notes_first += 1
+        if notes_first <= last:
+            units.append(_Unit("block", notes_first, last))
+        return units
+
+    def _content_start(self, line: Line, item: Token) -> int | None:
+        """Offset just after an item's bullet (``-``, ``1.``) and the spaces that follow it."""
+        text = self.source.text
+        pos, end = line.start, line.end
+        while pos < end and text[pos] in " \t":
+            pos += 1
+        marker = (item.info or "") + item.markup
+        if not text.startswith(marker, pos):
+            return None
+        pos += len(marker)
+        while pos < end and text[pos] in " \t":
+            pos += 1
+        return pos
+
+    def _entry(self, pending: _PendingEntry, raw: str, blurb: Blurb | None) -> Entry:
+        source = self.source
+        scan, base = pending.scan, pending.content
+        link = scan.link
+        url_span = None
+        url = link.url
+        if link.url_start is not None and link.url_end is not None:
+            url_span = source.span(base + link.url_start, base + link.url_end)
+        elif link.reference is not None:
+            url, url_span = self._reference_url(link.reference, url)
+        line_start = source.line(pending.first).start
+        head_end = base + scan.rest_end
+        return Entry(
+            raw=raw,
+            span=source.span(self._bullet_start(line_start, head_end), head_end),
+            bullet=pending.bullet,
+            read=scan.read,
+            mark=scan.mark,
+            mark_span=source.span(base + scan.mark_start, base + scan.mark_end) if scan.mark else None,
+            mark_after=scan.mark_after,
+            link=Link(
+                span=source.span(base + link.start, base + link.end),
+                title=source.text[base + link.title_start : base + link.title_end],
+                title_span=source.span(base + link.title_start, base + link.title_end),
+                url=url,
+                url_span=url_span,
+                reference=link.reference,
+            ),
+            year=scan.year,
+            year_text=scan.year_text,
+            year_span=source.span(base + scan.year_start, base + scan.year_end) if scan.year_text else None,
+            year_gap=scan.year_gap,
+            rest=source.text[base + scan.year_end : head_end],
+            blurb=blurb,
+        )
+
+    def _bullet_start(self, line_start: int, limit: int) -> int:
+        text = self.source.text
+        pos = line_start
+        while pos < limit and text[pos] in " \t":
+            pos += 1
+        return pos
+
+    def _reference_url(self, label: str, href: str) -> tuple[str, Span | None]:
+        """The destination of ``[label]: url`` as written, and where it is."""
+        from markdown_it.common.utils import normalizeReference
+
+        ref = self.env.get("references", {}).get(normalizeReference(label))
+        if not ref or "map" not in ref:
+            return href, None
+        first = ref["map"][0] + 1
+        line = self.source.line(first)
+        text = self.source.text
+        close = text.find("]:", line.start, self.source.lines[ref["map"][1] - 1].end)
+        if close < 0:
+            return href, None
+        pos = close + 2
+        while pos < len(text) and text[pos] in " \t\r\n":
+            pos += 1
+        dest = _inline_markdown().helpers.parseLinkDestination(text, pos, len(text))
+        if not dest.ok:
+            return href, None
+        return dest.str, self.source.span(pos, dest.pos)
+
+    # -- blurbs ---------------------------------------------------------------
+
+    def _blurb(self, first: int, stop: int, last: int) -> Blurb:
+        source = self.source
+        span = source.lines_span(first, last)
+        markdown = source.text[span.start : span.end]
+        markers = read_markers(markdown, self.to_read_marker)
+        marker_span = source.span(span.start + markers.start, span.start + markers.end) if markers.names else None
+        return Blurb(
+            raw=source.slice(first, stop),
+            span=span,
+            markdown=markdown,
+            markers=markers.names,
+            to_read=markers.has(self.to_read_marker),
+            notes=markers.notes,
+            marker_span=marker_span,
+        )
+
+    # -- helpers ----------------------------------------------------------------
+
+    def _last_content_line(self, first: int, stop: int) -> int:
+        """The last non-blank line in ``first..stop-1`` (``first`` if all are blank)."""
+        last = stop - 1
+        while last > first and self.source.is_blank(last):
+            last -= 1
+        return max(last, first)
+
+    @staticmethod
+    def _is_comment(top: _Top) -> bool:
+        return top.kind == "html_block" and top.tokens[0].content.lstrip().startswith("<!--") and top.tokens[
+            0
+        ].content.rstrip().endswith("-->")
+
+
+@dataclass(frozen=True, slots=True)
+class _PendingEntry:
+    """An entry found in a list item, before its node is built."""
+
+    first: int
+    content: int
+    bullet: str
+    scan: HeadScan
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """A piece of a category's content: a top-level block or one list item's part."""
+
+    kind: str  # "entry" | "problem" | "break" | "comment" | "block"
+    first: int
+    last: int
+    entry: _PendingEntry | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _BlurbPlan:
+    """A blurb to build: lines ``first..last``, serving ``entries``."""
+
+    last: int
+    entries: tuple[_PendingEntry, ...]
+
+
+class _CategoryPlan:
+    """The one pass that decides which node owns which lines of a category.
+
+    ``starts`` collects (first line, what starts there); a node owns the lines up to
+    the next start. Blurb zones collect the units after an entry; leading and
+    trailing comments (suppression pragmas, typically) stay out of the blurb.
+    """
+
+    def __init__(self, first: int, heading: Heading) -> None:
+        self.starts: list[tuple[int, Any]] = [(first, heading)]
+        self.intro_first: int | None = None
+        self.open_text = True  # the heading's own lines may be followed by the intro
+        self.pending: list[_PendingEntry] = []
+        self.zone: list[_Unit] = []
+
+    def add(self, unit: _Unit) -> None:
+        if unit.kind == "entry":
+            assert unit.entry is not None
+            self._close_zone()
+            self.pending.append(unit.entry)
+            self.starts.append((unit.first, unit.entry))
+        elif unit.kind in ("problem", "break"):
+            self._close_zone()
+            self.pending.clear()
+            self.starts.append((unit.first, unit if unit.kind == "problem" else "text"))
+            self.open_text = unit.kind == "problem"
+        elif self.pending:
+            self.zone.append(unit)
+        elif self.open_text:
+            if len(self.starts) == 1:
+                self.intro_first = unit.first
+            self.starts.append((unit.first, "text"))
+            self.open_text = False
+
+    def finish(self) -> None:
+        self._close_zone()
+
+    def _close_zone(self) -> None:
+        zone = self.zone
+        if not zone:
+            return
+        lead = 0
+        while lead < len(zone) and zone[lead].kind == "comment":
+            lead += 1
+        tail = len(zone)
+        while tail > lead and zone[tail - 1].kind == "comment":
+            tail -= 1
+        if lead:
+            self.starts.append((zone[0].first, "text"))
+        if tail > lead:
+            self.starts.append((zone[lead].first, _BlurbPlan(zone[tail - 1].last, tuple(self.pending))))
+        if tail < len(zone):
+            self.starts.append((zone[tail].first, "text"))
+        self.zone = []
+        self.pending = []

@@ -1,0 +1,247 @@
+"""What is and is not an entry, and which blurb belongs to which entry."""
+
+from __future__ import annotations
+
+import pytest
+
+import mdjournal
+from tests.conftest import FIXTURES, read
+
+
+def entries(text: str, **options: int) -> list[tuple[int, str, bool, int | None]]:
+    journal = mdjournal.parse(text, **options)
+    assert journal.render() == text
+    return [(e.line, e.title, e.read, e.year) for e in journal.entries]
+
+
+def test_markdown_that_is_not_a_journal_has_no_entries() -> None:
+    journal = mdjournal.parse(read(FIXTURES / "corners" / "not-a-journal.md"))
+    assert journal.categories == ()
+    assert journal.entries == ()
+    assert journal.preamble is not None
+
+
+@pytest.mark.parametrize(
+    "container",
+    [
+        "```\n{entry}\n```",
+        "~~~md\n{entry}\n~~~",
+        "    {entry}",
+        "<!--\n{entry}\n-->",
+        "<div>\n{entry}\n</div>",
+        "> {entry}",
+        "| a | b |\n|---|---|\n| {entry} | x |",
+        "```\n{entry}",  # an unclosed fence runs to the end
+    ],
+)
+def test_nothing_inside_code_html_quotes_or_tables_is_an_entry(container: str) -> None:
+    text = "## Papers\n\n" + container.format(entry="- ✔️ [Hidden](https://example.com) (2020)") + "\n"
+    assert entries(text) == []
+
+
+@pytest.mark.parametrize("bullet", ["-", "*", "+", "1.", "1)", "3."])
+def test_every_bullet_makes_entries(bullet: str) -> None:
+    text = f"## Papers\n\n{bullet} ✔️ [A paper](https://example.com) (2020)\n\nNotes.\n"
+    assert entries(text) == [(3, "A paper", True, 2020)]
+
+
+def test_setext_headings_are_categories() -> None:
+    text = "Papers\n------\n\n- [A](https://example.com) (2020)\n\nTitle\n=====\n"
+    journal = mdjournal.parse(text)
+    assert [(c.title, c.level, c.line) for c in journal.categories] == [("Papers", 2, 1)]
+    assert len(journal.categories[0].entries) == 1
+    assert journal.trailing is not None and journal.trailing.raw.startswith("Title")
+
+
+def test_category_level_is_a_parameter() -> None:
+    text = "## Part\n\n### Papers\n\n- [A](https://example.com) (2020)\n\n## Part two\n\n- [B](https://b.com)\n"
+    journal = mdjournal.parse(text, category_level=3)
+    assert [c.title for c in journal.categories] == ["Papers"]
+    assert [e.title for e in journal.entries] == ["A"]
+    assert [c.title for c in mdjournal.parse(text).categories] == ["Part", "Part two"]
+
+
+def test_a_higher_heading_closes_a_category() -> None:
+    text = "## Papers\n\n- [A](https://a.com)\n\n# Appendix\n\n- [B](https://b.com)\n"
+    journal = mdjournal.parse(text)
+    assert [e.title for e in journal.entries] == ["A"]
+    assert journal.trailing is not None and journal.trailing.raw.startswith("# Appendix")
+
+
+def test_lists_outside_categories_are_not_entries() -> None:
+    assert entries("- ✔️ [Preamble link](https://example.com) (2020)\n\n## Papers\n") == []
+
+
+def test_reference_links_resolve_to_their_url() -> None:
+    text = (
+        "## Papers\n\n- ✔️ [Attention][vaswani] (2017)\n- [Adam][] (2014)\n- [LoRA]\n\n*TO READ*\n\n"
+        "[vaswani]: <https://arxiv.org/abs/1706.03762> \"title\"\n[adam]: https://arxiv.org/abs/1412.6980\n"
+        "[LoRA]:\n  https://arxiv.org/abs/2106.09685\n"
+    )
+    journal = mdjournal.parse(text)
+    assert [(e.title, e.url, e.link.reference) for e in journal.entries] == [
+        ("Attention", "https://arxiv.org/abs/1706.03762", "vaswani"),
+        ("Adam", "https://arxiv.org/abs/1412.6980", "Adam"),
+        ("LoRA", "https://arxiv.org/abs/2106.09685", "LoRA"),
+    ]
+    span = journal.entries[0].link.url_span
+    assert span is not None and text[span.start : span.end] == "<https://arxiv.org/abs/1706.03762>"
+    assert journal.render() == text
+
+
+def test_undefined_reference_is_not_an_entry_but_a_problem() -> None:
+    journal = mdjournal.parse("## Papers\n\n- ✔️ [Attention][nope] (2017)\n")
+    assert journal.entries == ()
+    (item,) = journal.categories[0].items
+    assert item.problem == "the reference [nope] is not defined"
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("- ✔️ Attention Is All You Need (2017)", "it has a read mark but no [Title](url) link after it"),
+        ("- Attention Is All You Need (2017)", "it has a year but no [Title](url) link"),
+        ("- ✔️ [Attention Is All You Need(2017)", "its link text is never closed with ']'"),
+        ("- ✔️ [Attention](https://arxiv.org (2017)", "its link destination is never closed with ')'"),
+        ("- ✔️ \\[Attention](https://arxiv.org) (2017)", "it has a read mark but no [Title](url) link after it"),
+    ],
+)
+def test_failed_entries_are_items_with_a_problem(line: str, problem: str) -> None:
+    journal = mdjournal.parse(f"## Papers\n\n{line}\n\nNotes.\n")
+    assert journal.entries == ()
+    assert [item.problem for item in journal.categories[0].items] == [problem]
+
+
+def test_ordinary_list_items_are_neither_entries_nor_problems() -> None:
+    journal = mdjournal.parse("## Papers\nTopics:\n\n- optimisation\n- see also [x](https://x.com)\n")
+    assert journal.entries == ()
+    assert journal.categories[0].items == ()
+
+
+def test_liquid_tags_are_just_text() -> None:
+    text = "## Papers\n\n- ✔️ [{{ page.title }}]({{ site.url }}/paper.pdf) (2020)\n\n{% raw %}{{ x }}{% endraw %}\n"
+    (entry,) = mdjournal.parse(text).entries
+    assert (entry.title, entry.url) == ("{{ page.title }}", "{{ site.url }}/paper.pdf")
+    assert entry.blurb is not None and entry.blurb.markdown == "{% raw %}{{ x }}{% endraw %}"
+
+
+def test_three_kinds_of_blurb() -> None:
+    text = (
+        "## Papers\n\n"
+        "- ✔️ [Lazy](https://a.com) (2020)\nNotes right under the entry.\n\n"
+        "- ✔️ [Indented](https://b.com) (2021)\n\n  Notes inside the item.\n\n  More notes.\n\n"
+        "- ✔️ [After](https://c.com) (2022)\n\nNotes after the list.\n"
+    )
+    journal = mdjournal.parse(text)
+    assert journal.render() == text
+    blurbs = [(e.title, e.blurb.markdown if e.blurb else None) for e in journal.entries]
+    assert blurbs == [
+        ("Lazy", "Notes right under the entry."),
+        ("Indented", "  Notes inside the item.\n\n  More notes."),
+        ("After", "Notes after the list."),
+    ]
+    assert [e.blurb.span.line for e in journal.entries if e.blurb] == [4, 8, 14]
+
+
+def test_group_shares_one_blurb_and_blurbless_last_entry() -> None:
+    text = "## Papers\n\n- [A](https://a.com)\n\n- [B](https://b.com)\n\n*TO READ*\n\n- ✔️ [C](https://c.com)\n"
+    a, b, c = mdjournal.parse(text).entries
+    assert a.blurb is b.blurb and a.to_read and b.to_read
+    assert c.blurb is None
+
+
+def test_notes_as_a_list_belong_to_the_entry_above() -> None:
+    text = "## Papers\n\n- ✔️ [A](https://a.com) (2020)\n- key idea one\n- key idea two\n- [B](https://b.com)\n"
+    a, b = mdjournal.parse(text).entries
+    assert a.blurb is not None and a.blurb.markdown == "- key idea one\n- key idea two"
+    assert b.blurb is None
+
+
+def test_comments_around_a_blurb_stay_out_of_it() -> None:
+    text = (
+        "## Papers\n\n- [A](https://a.com)\n\n<!-- mdjournal-disable MJ013 -->\n\n*TO READ*\n\n"
+        "<!-- mdjournal-disable-next-line MJ002 -->\n- [B](https://b.com)\n"
+    )
+    a, _ = mdjournal.parse(text).entries
+    assert a.blurb is not None and a.blurb.markdown == "*TO READ*" and a.blurb.marker_only
+
+
+@pytest.mark.parametrize(
+    ("head", "read", "mark"),
+    [
+        ("✔️ [T](https://x.y)", True, "✔️"),
+        ("✔ [T](https://x.y)", True, "✔"),
+        ("✓ [T](https://x.y)", True, "✓"),
+        ("✅ [T](https://x.y)", True, "✅"),
+        ("[x] [T](https://x.y)", True, "[x]"),
+        ("[ ] [T](https://x.y)", False, "[ ]"),
+        ("‚úîÔ∏è [T](https://x.y)", True, "‚úîÔ∏è"),
+        ("🚧 [T](https://x.y)", False, "🚧"),
+        ("[T](https://x.y) (2020) ✔️", True, "✔️"),
+        ("[T](https://x.y)", False, None),
+    ],
+)
+def test_read_marks(head: str, read: bool, mark: str | None) -> None:
+    (entry,) = mdjournal.parse(f"## Papers\n\n- {head}\n").entries
+    assert (entry.read, entry.mark) == (read, mark)
+    assert entry.mark_after == head.endswith("✔️")
+
+
+@pytest.mark.parametrize(
+    ("tail", "year", "year_text", "gap"),
+    [
+        (" (2017)", 2017, "(2017)", " "),
+        ("(2017)", 2017, "(2017)", ""),
+        (" ( 2017 )", 2017, "( 2017 )", " "),
+        (" 2017", 2017, "2017", " "),
+        (" (17)", None, "(17)", " "),
+        (", 2017", 2017, "2017", ", "),
+        (" [2017]", 2017, "[2017]", " "),
+        ("", None, None, ""),
+        (" (NeurIPS 2017)", None, None, ""),
+    ],
+)
+def test_year_forms(tail: str, year: int | None, year_text: str | None, gap: str) -> None:
+    (entry,) = mdjournal.parse(f"## Papers\n\n- [T](https://x.y){tail}\n").entries
+    assert (entry.year, entry.year_text, entry.year_gap) == (year, year_text, gap)
+
+
+def test_link_titles_and_angle_brackets_and_parentheses() -> None:
+    text = '## P\n\n- [A](<https://x.y/a b> "title") (2020)\n- [B](https://en.wikipedia.org/wiki/Foo_(bar)) (2021)\n'
+    a, b = mdjournal.parse(text).entries
+    assert (a.url, a.year) == ("https://x.y/a b", 2020)
+    assert (b.url, b.year) == ("https://en.wikipedia.org/wiki/Foo_(bar)", 2021)
+
+
+def test_title_with_nested_brackets_and_escapes() -> None:
+    text = "## P\n\n- [The [bracketed] \\] title](https://x.y) (2020)\n"
+    (entry,) = mdjournal.parse(text).entries
+    assert entry.title == "The [bracketed] \\] title"
+
+
+def test_a_link_text_that_wraps_lines() -> None:
+    text = "## P\n\n- ✔️ [A title that\n  wraps](https://x.y) (2020)\n  Notes.\n"
+    (entry,) = mdjournal.parse(text).entries
+    assert (entry.title, entry.year, entry.span.end_line) == ("A title that\n  wraps", 2020, 4)
+    assert entry.blurb is not None and entry.blurb.markdown == "  Notes."
+
+
+def test_front_matter_errors_are_kept_not_raised() -> None:
+    journal = mdjournal.parse("---\ntitle: [unclosed\n---\n\n## P\n")
+    assert journal.front_matter is not None
+    assert journal.front_matter.data is None
+    assert journal.front_matter.error
+    assert journal.front_matter.error_line is not None
+
+
+def test_unclosed_front_matter_is_markdown() -> None:
+    journal = mdjournal.parse(read(FIXTURES / "corners" / "unclosed-front-matter.md"))
+    assert journal.front_matter is None
+    assert [e.title for e in journal.entries] == ["A"]
+
+
+def test_bom_does_not_hide_front_matter() -> None:
+    journal = mdjournal.parse("\ufeff---\ntitle: x\n---\n## P\n- [A](https://a.b)\n")
+    assert journal.front_matter is not None and journal.front_matter.data == {"title": "x"}
+    assert journal.entries[0].line == 5
+    assert journal.entries[0].column == 1
