@@ -31,7 +31,23 @@ _EXPORTS = {
     "Span": "source",
 }
 
-__all__ = [*sorted(_EXPORTS), "__version__"]
+__all__ = [
+    "Block",
+    "Blurb",
+    "Category",
+    "Entry",
+    "FrontMatter",
+    "Heading",
+    "Item",
+    "Journal",
+    "JournalError",
+    "Link",
+    "Span",
+    "Text",
+    "__version__",
+    "parse",
+    "parse_file",
+]
 
 if TYPE_CHECKING:
     from .files import JournalError

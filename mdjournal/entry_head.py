@@ -258,7 +258,7 @@ def _agrees_with_markdown_it(md: MarkdownIt, src: str, link: LinkScan, env: dict
     """Does a real inline parse of the head see the same first link, after the same text?"""
     line_end = src.find("\n", link.end)
     tokens = md.parseInline(src if line_end < 0 else src[:line_end], env)[0].children or []
-    before = []
+    before: list[str] = []
     for token in tokens:
         if token.type == "link_open":
             return token.attrGet("href") == link.href and _same_text(before, src[: link.start])

@@ -139,9 +139,7 @@ _ARXIV_ID = (
     r"(?P<version>v\d+)?"
 )
 _ARXIV_PATH = re.compile(
-    r"/(?:abs|pdf|html|format|ps|src|e-print|cite)/(?:(?i:arxiv):)?"
-    + _ARXIV_ID
-    + r"(?:\.pdf)?(?:/.*)?",
+    r"/(?:abs|pdf|html|format|ps|src|e-print|cite)/(?:(?i:arxiv):)?" + _ARXIV_ID + r"(?:\.pdf)?(?:/.*)?",
     re.S,
 )
 # The "arxiv:" pseudo-scheme ("arXiv:1706.03762" pasted as a link target).
@@ -292,9 +290,7 @@ def _doi(u: _Url) -> str | None:
         if revision := _BIORXIV_VERSION.fullmatch(candidate):
             candidate = revision[1]
     else:
-        candidate = next(
-            (v.strip() for k, v in _query_pairs(u.query) if k.lower() == "doi"), None
-        )
+        candidate = next((v.strip() for k, v in _query_pairs(u.query) if k.lower() == "doi"), None)
     if candidate and _DOI_SHAPE.fullmatch(candidate):
         return candidate
     return None
@@ -360,9 +356,7 @@ def _doi_year(written: str) -> int | None:
 # item + check character. Compact in ScienceDirect /pii/ URLs (S0893608097000117;
 # pre-1995 ones have no S: 0893608089900208), bracketed in DOIs and cell.com /
 # thelancet.com URLs (S0893-6080(97)00011-7).
-_PII_COMPACT = re.compile(
-    r"/pii/(?P<pii>[sS]?(?P<issn>\d{7}[\dxX])(?P<yy>\d{2})\d{5}[\dxX])(?![0-9A-Za-z])"
-)
+_PII_COMPACT = re.compile(r"/pii/(?P<pii>[sS]?(?P<issn>\d{7}[\dxX])(?P<yy>\d{2})\d{5}[\dxX])(?![0-9A-Za-z])")
 _PII_BRACKETED = re.compile(
     r"(?<!\d)(?P<pii>[sS]?(?P<issn>\d{4}-?\d{3}[\dxX])\((?P<yy>\d{2})\)\d{5}-?[\dxX])"
     r"(?![0-9A-Za-z])"
@@ -372,7 +366,7 @@ _PII_BRACKETED = re.compile(
 def _issn_ok(issn: str) -> bool:
     """ISSN check digit (mod 11): rules out most digit runs that merely look like PIIs."""
     digits = issn.replace("-", "").upper()
-    total = sum(int(d) * w for d, w in zip(digits[:7], range(8, 1, -1)))
+    total = sum(int(d) * w for d, w in zip(digits[:7], range(8, 1, -1), strict=True))
     check = (11 - total % 11) % 11
     return digits[7] == ("X" if check == 10 else str(check))
 
@@ -518,9 +512,7 @@ def identify(url: str) -> Identifier | None:
 
 # ------------------------------------------------------------------ normalise_url
 
-_TRACKING = frozenset(
-    {"fbclid", "gclid", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid", "_hsenc", "_hsmi"}
-)
+_TRACKING = frozenset({"fbclid", "gclid", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid", "_hsenc", "_hsmi"})
 _DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21}
 _KEY_SCHEMES = frozenset({"arxiv", "doi", "pii", "acl"})
 

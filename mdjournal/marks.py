@@ -49,7 +49,6 @@ def is_symbol_mark(text: str) -> bool:
 
     Such a prefix still leaves the item an entry (unread); words do not.
     """
-    return (
-        0 < len(text) <= _MAX_SYMBOL_MARK
-        and not any(ch.isalnum() or ch.isspace() or ch in "[]()`<>\\!" for ch in text)
+    return 0 < len(text) <= _MAX_SYMBOL_MARK and not any(
+        ch.isalnum() or ch.isspace() or ch in "[]()`<>\\!" for ch in text
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from .source import Span
 
@@ -183,7 +183,7 @@ class Entry:
         return self.raw
 
 
-CategoryPart = Union[Heading, Text, Item, Entry, Blurb]
+CategoryPart = Heading | Text | Item | Entry | Blurb
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,7 +105,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Damage", "MAX_LAYERS", "find_mojibake", "repair"]
+__all__ = ["MAX_LAYERS", "Damage", "find_mojibake", "repair"]
 
 WINDOWS_1252 = "Windows-1252"
 MAC_ROMAN = "Mac OS Roman"
@@ -167,9 +167,7 @@ _REPERTOIRE = frozenset(char for codec in _CODECS for char in codec.to_byte)
 
 def _chars(low: int, high: int) -> str:
     """A regex class of the characters either codec maps to a byte in low-high."""
-    chars = {
-        char for codec in _CODECS for char, byte in codec.to_byte.items() if low <= byte <= high
-    }
+    chars = {char for codec in _CODECS for char, byte in codec.to_byte.items() if low <= byte <= high}
     return "[" + "".join(re.escape(char) for char in sorted(chars)) + "]"
 
 
@@ -280,9 +278,7 @@ def _runs(text: str, start: int, end: int, layers: int) -> Iterator[Damage]:
         pos = stop
 
 
-def _suspicious_single(
-    text: str, start: int, stop: int, end: int, region_start: int, decoded: str
-) -> bool:
+def _suspicious_single(text: str, start: int, stop: int, end: int, region_start: int, decoded: str) -> bool:
     """True when a one-sequence run is more likely healthy text (heuristics 4, 5)."""
     before = text[start - 1] if start > region_start else ""
     tail = text[start + 1 : stop]
@@ -290,10 +286,7 @@ def _suspicious_single(
         after = text[stop] if stop < end else ""
         category = unicodedata.category(tail)
         return (
-            category[0] == "P"
-            and category not in ("Pi", "Ps")
-            and before.isupper()
-            and not after.isalpha()
+            category[0] == "P" and category not in ("Pi", "Ps") and before.isupper() and not after.isalpha()
         )
     if stop - start == 3:
         return (

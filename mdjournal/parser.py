@@ -204,7 +204,9 @@ class _Parser:
             plan.add(unit)
         plan.finish()
         parts = self._materialise(plan.starts, stop)
-        intro = next((part for part in parts if isinstance(part, Text) and part.span.line == plan.intro_first), None)
+        intro = next(
+            (part for part in parts if isinstance(part, Text) and part.span.line == plan.intro_first), None
+        )
         return Category(
             heading=next(part for part in parts if isinstance(part, Heading)),
             intro=intro,
@@ -234,9 +236,16 @@ class _Parser:
             (first, starts[i + 1][0] if i + 1 < len(starts) else stop, what)
             for i, (first, what) in enumerate(starts)
         ]
-        planned = {first: self._blurb(first, part_stop, what.last) for first, part_stop, what in ranges if isinstance(what, _BlurbPlan)}
+        planned = {
+            first: self._blurb(first, part_stop, what.last)
+            for first, part_stop, what in ranges
+            if isinstance(what, _BlurbPlan)
+        }
         blurbs = {  # an entry's first line -> its blurb
-            entry.first: planned[first] for first, _, what in ranges if isinstance(what, _BlurbPlan) for entry in what.entries
+            entry.first: planned[first]
+            for first, _, what in ranges
+            if isinstance(what, _BlurbPlan)
+            for entry in what.entries
         }
         parts: list[CategoryPart] = []
         for first, part_stop, what in ranges:
@@ -254,7 +263,10 @@ class _Parser:
         return parts
 
     def _text(self, first: int, stop: int) -> Text:
-        return Text(self.source.slice(first, stop), self.source.lines_span(first, self._last_content_line(first, stop)))
+        return Text(
+            self.source.slice(first, stop),
+            self.source.lines_span(first, self._last_content_line(first, stop)),
+        )
 
     # -- list items and entries ---------------------------------------------
 
@@ -389,7 +401,9 @@ class _Parser:
         span = source.lines_span(first, last)
         markdown = source.text[span.start : span.end]
         markers = read_markers(markdown, self.to_read_marker)
-        marker_span = source.span(span.start + markers.start, span.start + markers.end) if markers.names else None
+        marker_span = (
+            source.span(span.start + markers.start, span.start + markers.end) if markers.names else None
+        )
         return Blurb(
             raw=source.slice(first, stop),
             span=span,
@@ -411,9 +425,11 @@ class _Parser:
 
     @staticmethod
     def _is_comment(top: _Top) -> bool:
-        return top.kind == "html_block" and top.tokens[0].content.lstrip().startswith("<!--") and top.tokens[
-            0
-        ].content.rstrip().endswith("-->")
+        return (
+            top.kind == "html_block"
+            and top.tokens[0].content.lstrip().startswith("<!--")
+            and top.tokens[0].content.rstrip().endswith("-->")
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,14 @@ URLS = [
 ]
 BLURBS = ["*TO READ*", "*TO READ* Notes after the marker.", "Real notes: it was good.", "*TO WRITE*", None]
 TITLE_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 :-,?&'éö東"
-MARKDOWNISH = list("-*+1.)[]()#`>|<!=_~\\:/ \t\n\r✔️‚úîÔ∏èx20ab") + ["\r\n", "```", "<!--", "-->", "{% raw %}", "{{ site.url }}"]
+MARKDOWNISH = list("-*+1.)[]()#`>|<!=_~\\:/ \t\n\r✔️‚úîÔ∏èx20ab") + [
+    "\r\n",
+    "```",
+    "<!--",
+    "-->",
+    "{% raw %}",
+    "{{ site.url }}",
+]
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,11 @@ def test_arxiv_future_ids_rejected(year_2026: None) -> None:
 DOI_YEARS = [
     ("https://link.springer.com/article/10.1007/s11023-012-9281-3", "10.1007/s11023-012-9281-3", 2012),
     ("https://doi.org/10.1007/s11023-012-9281-3", "10.1007/s11023-012-9281-3", 2012),
-    ("https://link.springer.com/content/pdf/10.1007/s10994-005-0466-3.pdf", "10.1007/s10994-005-0466-3", 2005),
+    (
+        "https://link.springer.com/content/pdf/10.1007/s10994-005-0466-3.pdf",
+        "10.1007/s10994-005-0466-3",
+        2005,
+    ),
     ("https://www.nature.com/articles/s41586-019-1724-z", "10.1038/s41586-019-1724-z", 2019),
     ("https://doi.org/10.1038/s41586-021-03819-2", "10.1038/s41586-021-03819-2", 2021),
     ("https://doi.org/10.1016/j.neunet.2014.09.003", "10.1016/j.neunet.2014.09.003", 2014),
@@ -119,7 +123,11 @@ DOI_YEARS = [
         "10.1111/j.1551-6708.1990.tb00145.x",
         1990,
     ),
-    ("https://www.biorxiv.org/content/10.1101/2020.01.01.123456v2.full.pdf", "10.1101/2020.01.01.123456", 2020),
+    (
+        "https://www.biorxiv.org/content/10.1101/2020.01.01.123456v2.full.pdf",
+        "10.1101/2020.01.01.123456",
+        2020,
+    ),
     ("doi:10.3389/fnins.2018.00123", "10.3389/fnins.2018.00123", 2018),
 ]
 
@@ -161,7 +169,10 @@ DOI_CASES = [
     ("https://doi.org/10.1016/0893-6080%2889%2990020-8", "10.1016/0893-6080(89)90020-8"),
     ("https://dl.acm.org/doi/abs/10.1145/3065386", "10.1145/3065386"),
     ("https://onlinelibrary.wiley.com/doi/full/10.1002/anie.201915678", "10.1002/anie.201915678"),
-    ("https://journals.aps.org/prl/abstract/10.1103/PhysRevLett.116.061102", "10.1103/physrevlett.116.061102"),
+    (
+        "https://journals.aps.org/prl/abstract/10.1103/PhysRevLett.116.061102",
+        "10.1103/physrevlett.116.061102",
+    ),
     ("https://example.org/cite?doi=10.1000%2F182", "10.1000/182"),
     ("https://doi.org/10.48550/arXiv.2108.12409", "10.48550/arxiv.2108.12409"),
     ("https://arxiv.org/abs/2108.12409", None),
@@ -183,7 +194,11 @@ def test_doi(url: str, expected: str | None) -> None:
 PII_GOOD = [
     ("https://www.sciencedirect.com/science/article/pii/S0893608097000117", "S0893608097000117", 1997),
     ("https://www.sciencedirect.com/science/article/abs/pii/S0893608097000117", "S0893608097000117", 1997),
-    ("https://www.sciencedirect.com/science/article/pii/S0893608097000117?via%3Dihub", "S0893608097000117", 1997),
+    (
+        "https://www.sciencedirect.com/science/article/pii/S0893608097000117?via%3Dihub",
+        "S0893608097000117",
+        1997,
+    ),
     ("https://linkinghub.elsevier.com/retrieve/pii/S0893608097000117", "S0893608097000117", 1997),
     ("https://www.sciencedirect.com/science/article/pii/0893608089900208", "0893608089900208", 1989),
     ("https://doi.org/10.1016/S0893-6080(97)00011-7", "S0893-6080(97)00011-7", 1997),
@@ -396,9 +411,7 @@ def test_identifier_is_frozen() -> None:
 
 # "- ✔️ [Title](url) (2017)", "...](url)(2022)" or no year at all. Front matter and
 # prose have no list-item links, so list items are all this needs to look at.
-_ENTRY = re.compile(
-    r"^\s*[-*+] .*?\]\((?P<url>[^)\s]+)\)[ \t]*(?:\((?P<year>\d{4})\))?", re.MULTILINE
-)
+_ENTRY = re.compile(r"^\s*[-*+] .*?\]\((?P<url>[^)\s]+)\)[ \t]*(?:\((?P<year>\d{4})\))?", re.MULTILINE)
 
 
 def _fixture_entries() -> list[tuple[str, int | None]]:

@@ -70,9 +70,7 @@ POSITIVES = [
     pytest.param(_mac(_cp1252("’")), [(0, 8, "’", MAC)], id="cp1252-then-mac"),
     pytest.param("â€œquotedâ€\x9d", [(0, 3, "“", CP1252), (9, 12, "”", CP1252)], id="quotes"),
     pytest.param("â€œquotedâ€ x", [(0, 3, "“", CP1252), (9, 11, "”", CP1252)], id="quote-lost-9d"),
-    pytest.param(
-        "ðŸ‘¨â€ðŸ’»", [(0, 10, "👨\u200d💻", CP1252)], id="zwj-sequence-lost-8d"
-    ),
+    pytest.param("ðŸ‘¨â€ðŸ’»", [(0, 10, "👨\u200d💻", CP1252)], id="zwj-sequence-lost-8d"),
     pytest.param("â\x80\x99", [(0, 3, "’", CP1252)], id="latin-1-c1-controls"),
     pytest.param("æ\x9d±äº¬", [(0, 6, "東京", CP1252)], id="cjk-cp1252-undefined-9d"),
     pytest.param(_mac("東京"), [(0, 6, "東京", MAC)], id="cjk-mac"),
@@ -226,8 +224,8 @@ def test_fixture_has_exactly_the_known_damage() -> None:
     assert len(checks) == 23 and len(signs) == 2
     assert all(d.codec == MAC and d.end - d.start == 6 for d in checks)
     assert all(d.codec == MAC and d.end - d.start == 4 for d in signs)
-    assert [n for d, n in zip(damage, line_of) if d in signs] == [8, 8]
-    check_lines = [n for d, n in zip(damage, line_of) if d in checks]
+    assert [n for d, n in zip(damage, line_of, strict=True) if d in signs] == [8, 8]
+    check_lines = [n for d, n in zip(damage, line_of, strict=True) if d in checks]
     entry_lines = [n for n in check_lines if lines[n - 1].startswith("- ")]
     assert len(entry_lines) == 22
     assert all(lines[n - 1][2:8] == _mac("✔️") for n in entry_lines)
@@ -240,7 +238,7 @@ def test_fixture_repair_changes_only_the_damage() -> None:
     fixed = repair(text)
     before, after = text.split("\n"), fixed.split("\n")
     assert len(before) == len(after)
-    for old, new in zip(before, after):
+    for old, new in zip(before, after, strict=True):
         expected = old.replace(_mac("✔️"), "✔️").replace(_mac("🚧"), "🚧")
         assert new == expected
     assert fixed != text
@@ -282,9 +280,7 @@ def test_damage_then_repair_gives_back_the_text(
 
 
 @given(meant_texts, st.sampled_from([_cp1252, _mac]))
-def test_damage_in_ascii_prose_is_found_in_place(
-    meant: str, damage: Callable[[str], str]
-) -> None:
+def test_damage_in_ascii_prose_is_found_in_place(meant: str, damage: Callable[[str], str]) -> None:
     assume(not meant.isascii() and list(find_mojibake(meant)) == [])
     damaged = damage(meant)
     prefix = "Some prose, then "
@@ -336,10 +332,7 @@ def test_a_region_scans_like_its_slice(text: str, start: int, end: int) -> None:
     runs = _check_invariants(text, start, end)
     low = max(0, min(start, len(text)))
     high = max(low, min(end, len(text)))
-    shifted = [
-        Damage(d.start + low, d.end + low, d.repaired, d.codec)
-        for d in find_mojibake(text[low:high])
-    ]
+    shifted = [Damage(d.start + low, d.end + low, d.repaired, d.codec) for d in find_mojibake(text[low:high])]
     assert runs == shifted
 
 

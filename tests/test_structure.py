@@ -54,7 +54,9 @@ def test_setext_headings_are_categories() -> None:
 
 
 def test_category_level_is_a_parameter() -> None:
-    text = "## Part\n\n### Papers\n\n- [A](https://example.com) (2020)\n\n## Part two\n\n- [B](https://b.com)\n"
+    text = (
+        "## Part\n\n### Papers\n\n- [A](https://example.com) (2020)\n\n## Part two\n\n- [B](https://b.com)\n"
+    )
     journal = mdjournal.parse(text, category_level=3)
     assert [c.title for c in journal.categories] == ["Papers"]
     assert [e.title for e in journal.entries] == ["A"]
@@ -75,7 +77,7 @@ def test_lists_outside_categories_are_not_entries() -> None:
 def test_reference_links_resolve_to_their_url() -> None:
     text = (
         "## Papers\n\n- ✔️ [Attention][vaswani] (2017)\n- [Adam][] (2014)\n- [LoRA]\n\n*TO READ*\n\n"
-        "[vaswani]: <https://arxiv.org/abs/1706.03762> \"title\"\n[adam]: https://arxiv.org/abs/1412.6980\n"
+        '[vaswani]: <https://arxiv.org/abs/1706.03762> "title"\n[adam]: https://arxiv.org/abs/1412.6980\n'
         "[LoRA]:\n  https://arxiv.org/abs/2106.09685\n"
     )
     journal = mdjournal.parse(text)
@@ -103,7 +105,10 @@ def test_undefined_reference_is_not_an_entry_but_a_problem() -> None:
         ("- Attention Is All You Need (2017)", "it has a year but no [Title](url) link"),
         ("- ✔️ [Attention Is All You Need(2017)", "its link text is never closed with ']'"),
         ("- ✔️ [Attention](https://arxiv.org (2017)", "its link destination is never closed with ')'"),
-        ("- ✔️ \\[Attention](https://arxiv.org) (2017)", "it has a read mark but no [Title](url) link after it"),
+        (
+            "- ✔️ \\[Attention](https://arxiv.org) (2017)",
+            "it has a read mark but no [Title](url) link after it",
+        ),
     ],
 )
 def test_failed_entries_are_items_with_a_problem(line: str, problem: str) -> None:
@@ -144,14 +149,18 @@ def test_three_kinds_of_blurb() -> None:
 
 
 def test_group_shares_one_blurb_and_blurbless_last_entry() -> None:
-    text = "## Papers\n\n- [A](https://a.com)\n\n- [B](https://b.com)\n\n*TO READ*\n\n- ✔️ [C](https://c.com)\n"
+    text = (
+        "## Papers\n\n- [A](https://a.com)\n\n- [B](https://b.com)\n\n*TO READ*\n\n- ✔️ [C](https://c.com)\n"
+    )
     a, b, c = mdjournal.parse(text).entries
     assert a.blurb is b.blurb and a.to_read and b.to_read
     assert c.blurb is None
 
 
 def test_notes_as_a_list_belong_to_the_entry_above() -> None:
-    text = "## Papers\n\n- ✔️ [A](https://a.com) (2020)\n- key idea one\n- key idea two\n- [B](https://b.com)\n"
+    text = (
+        "## Papers\n\n- ✔️ [A](https://a.com) (2020)\n- key idea one\n- key idea two\n- [B](https://b.com)\n"
+    )
     a, b = mdjournal.parse(text).entries
     assert a.blurb is not None and a.blurb.markdown == "- key idea one\n- key idea two"
     assert b.blurb is None
