@@ -37,11 +37,14 @@ def load_yaml(text: str) -> tuple[Mapping[str, Any] | None, str | None, int | No
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        return None, str(problem), (mark.line + 1) if mark is not None else None
+        # "while scanning a quoted scalar ... found unexpected end of stream": the
+        # context mark is where the trouble started, which is where to look.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        words = [getattr(error, "context", None), getattr(error, "problem", None)]
+        message = ": ".join(word for word in words if word) or str(error)
+        return None, message, (mark.line + 1) if mark is not None else None
     if data is None:
         return {}, None, None
     if not isinstance(data, Mapping):

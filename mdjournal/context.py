@@ -1,0 +1,171 @@
+"""What rules see of one post: the model, the text, the settings, and where not to look.
+
+Everything derived here is computed once per post and shared by all rules: the
+regions no rule reports in (code, HTML comments, front matter), the lines where a
+hard break is legitimate, and which entries share a blurb.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .model import Blurb, Entry, Journal
+from .source import Source, Span
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .suppression import Suppressions
+
+_CODE_BLOCKS = frozenset({"fence", "code_block"})
+_INLINE_BLOCKS = frozenset({"paragraph", "heading", "table", "html_block"})
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_BACKTICKS = re.compile(r"`+")
+
+
+class Context:
+    """One post as the rules see it."""
+
+    def __init__(self, journal: Journal, config: Config, path: str | None = None) -> None:
+        self.journal = journal
+        self.config = config
+        self.path = path
+        self.text = journal.render()
+        self.source = Source(self.text)
+
+    def span(self, start: int, end: int) -> Span:
+        return self.source.span(start, end)
+
+    # -- where not to look ------------------------------------------------------
+
+    @cached_property
+    def code(self) -> tuple[tuple[int, int], ...]:
+        """Offset ranges of code: fenced and indented blocks, and inline code spans."""
+        ranges = [
+            self._block_range(block.span) for block in self.journal.blocks if block.kind in _CODE_BLOCKS
+        ]
+        for block in self.journal.blocks:
+            if block.kind in _INLINE_BLOCKS:
+                ranges.extend(_code_spans(self.text, block.span.start, block.span.end))
+        return _merged(ranges)
+
+    @cached_property
+    def comments(self) -> tuple[tuple[int, int], ...]:
+        """Offset ranges of HTML comments outside code (an unclosed one runs to the end)."""
+        ranges: list[tuple[int, int]] = []
+        pos = self._body_start
+        while (start := self.text.find("<!--", pos)) >= 0:
+            if self._inside(self.code, start):
+                pos = start + 4
+                continue
+            match = _COMMENT.match(self.text, start)
+            end = match.end() if match else len(self.text)
+            ranges.append((start, end))
+            pos = end
+        return tuple(ranges)
+
+    @cached_property
+    def excluded(self) -> tuple[tuple[int, int], ...]:
+        """Where no rule reports (but MJ012): front matter, code and HTML comments."""
+        front = self.journal.front_matter
+        ranges = [*self.code, *self.comments]
+        if front is not None:
+            ranges.append((0, self._body_start))
+        return _merged(ranges)
+
+    def is_excluded(self, offset: int) -> bool:
+        return self._inside(self.excluded, offset)
+
+    def prose(self) -> Iterator[tuple[int, int]]:
+        """The ranges of the text that are neither excluded nor front matter."""
+        pos = self._body_start
+        for start, end in self.excluded:
+            if start > pos:
+                yield pos, start
+            pos = max(pos, end)
+        if pos < len(self.text):
+            yield pos, len(self.text)
+
+    # -- structure that several rules need ---------------------------------------
+
+    @cached_property
+    def hard_break_lines(self) -> frozenset[int]:
+        """Lines inside a paragraph that another line of it follows: a hard break may end them."""
+        lines: set[int] = set()
+        for block in self.journal.blocks:
+            if block.kind == "paragraph":
+                lines.update(range(block.span.line, block.span.end_line))
+        return frozenset(lines)
+
+    @cached_property
+    def blurb_entries(self) -> dict[int, tuple[Entry, ...]]:
+        """``id(blurb)`` -> the entries that share it."""
+        shared: dict[int, list[Entry]] = {}
+        for entry in self.journal.entries:
+            if entry.blurb is not None:
+                shared.setdefault(id(entry.blurb), []).append(entry)
+        return {key: tuple(entries) for key, entries in shared.items()}
+
+    def sharing(self, blurb: Blurb) -> tuple[Entry, ...]:
+        return self.blurb_entries.get(id(blurb), ())
+
+    @cached_property
+    def suppressions(self) -> Suppressions:
+        from .suppression import Suppressions
+
+        return Suppressions.read(self)
+
+    # -- helpers -----------------------------------------------------------------
+
+    @cached_property
+    def _body_start(self) -> int:
+        front = self.journal.front_matter
+        return len(self.journal.bom) + len(front.raw) if front is not None else len(self.journal.bom)
+
+    def _block_range(self, span: Span) -> tuple[int, int]:
+        """A block's whole lines, fence lines and indentation included."""
+        return self.source.line(span.line).start, self.source.line(span.end_line).end
+
+    @staticmethod
+    def _inside(ranges: tuple[tuple[int, int], ...], offset: int) -> bool:
+        index = bisect_right(ranges, (offset, math.inf)) - 1
+        return index >= 0 and ranges[index][0] <= offset < ranges[index][1]
+
+
+def _code_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """CommonMark code spans in ``text[start:end]``: a backtick run up to the next run of the same length."""
+    pos = start
+    while match := _BACKTICKS.search(text, pos, end):
+        opening, length = match.start(), len(match.group())
+        escapes = 0
+        while opening - escapes > start and text[opening - escapes - 1] == "\\":
+            escapes += 1
+        if escapes % 2:  # an escaped backtick is literal; the rest of its run may still open
+            opening, length = opening + 1, length - 1
+        closer = _closing_run(text, match.end(), end, length) if length else None
+        if closer is not None:
+            yield opening, closer
+        pos = closer or match.end()
+
+
+def _closing_run(text: str, pos: int, end: int, length: int) -> int | None:
+    """The end of the next backtick run of exactly ``length``, if any."""
+    while run := _BACKTICKS.search(text, pos, end):
+        if len(run.group()) == length:
+            return run.end()
+        pos = run.end()
+    return None
+
+
+def _merged(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)

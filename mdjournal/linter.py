@@ -1,0 +1,44 @@
+"""Run the rules over a post: text -> journal -> findings.
+
+The linter owns the policies every rule shares, so no rule repeats them: only the
+selected rules run, nothing is reported inside code, HTML comments or front matter
+(except by the rules about those: MJ012 front matter, MJ100 suppression comments),
+suppression comments are
+honoured, and findings come out sorted by position.
+"""
+
+from __future__ import annotations
+
+from .config import Config
+from .context import Context
+from .findings import Finding
+from .model import Journal
+from .parser import parse
+from .rules import RULES
+
+
+def lint(journal: Journal, config: Config | None = None, path: str | None = None) -> list[Finding]:
+    """Every finding of the rules ``config`` selects for ``path``, sorted by position."""
+    config = config or Config()
+    context = Context(journal, config, path)
+    codes = config.codes(path)
+    findings: list[Finding] = []
+    for rule in RULES:
+        if rule.code not in codes:
+            continue
+        for problem in rule.check(context):
+            if not rule.anywhere and context.is_excluded(problem.span.start):
+                continue
+            findings.append(Finding(rule, problem.span, problem.message, problem.fix))
+    if "mdjournal-" in context.text:
+        findings = [finding for finding in findings if not context.suppressions.covers(finding)]
+    return sorted(findings, key=Finding.sort_key)
+
+
+def lint_text(
+    text: str, config: Config | None = None, path: str | None = None
+) -> tuple[Journal, list[Finding]]:
+    """Parse ``text`` with the config's settings and lint it."""
+    config = config or Config()
+    journal = parse(text, category_level=config.category_level, to_read_marker=config.to_read_marker)
+    return journal, lint(journal, config, path)

@@ -1,0 +1,194 @@
+"""Output formats for findings: text for people, JSON, GitHub annotations, SARIF.
+
+Each format is a function from the files' findings to a string, registered in
+:data:`FORMATS`; adding one is adding a function.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import click
+
+from . import __version__
+from .findings import Finding, Severity
+
+
+@dataclass(frozen=True)
+class FileFindings:
+    """One file's findings, already sorted by position."""
+
+    path: str
+    findings: Sequence[Finding]
+
+
+Reports = Sequence[FileFindings]
+
+
+def text(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -> str:
+    """``path:line:col: CODE [*] name: message`` per finding, then a summary."""
+    lines = []
+    for report in reports:
+        for finding in report.findings:
+            span = finding.span
+            where = (
+                click.style(f"{report.path}:{span.line}:{span.column}:", bold=True)
+                if color
+                else f"{report.path}:{span.line}:{span.column}:"
+            )
+            code = click.style(finding.code, fg="red", bold=True) if color else finding.code
+            mark = " [*]" if finding.fixable(unsafe_fixes) else ""
+            if color and mark:
+                mark = " " + click.style("[*]", fg="cyan")
+            lines.append(f"{where} {code}{mark} {finding.name}: {finding.message}")
+    lines.append(summary(reports, unsafe_fixes=unsafe_fixes))
+    return "\n".join(lines)
+
+
+def summary(reports: Reports, *, unsafe_fixes: bool = False) -> str:
+    findings = [finding for report in reports for finding in report.findings]
+    if not findings:
+        return "All checks passed!"
+    fixable = sum(finding.fixable(unsafe_fixes) for finding in findings)
+    hidden = sum(finding.fixable(True) for finding in findings) - fixable
+    noun = "problem" if len(findings) == 1 else "problems"
+    command = "mdjournal fmt --fix --unsafe-fixes" if unsafe_fixes else "mdjournal fmt --fix"
+    line = f"Found {len(findings)} {noun} ({fixable} fixable with '{command}')."
+    if hidden:
+        line += f"\n({hidden} more fixable with the --unsafe-fixes option.)"
+    return line
+
+
+def as_json(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -> str:
+    """A list of findings with their path, 1-based start and (exclusive) end positions."""
+    del color
+    return json.dumps(
+        [
+            {
+                "path": report.path,
+                "line": finding.span.line,
+                "column": finding.span.column,
+                "end_line": finding.span.end_line,
+                "end_column": finding.span.end_column,
+                "code": finding.code,
+                "name": finding.name,
+                "severity": finding.severity.value,
+                "message": finding.message,
+                "fixable": finding.fixable(unsafe_fixes),
+                "fix": _fix_data(finding),
+            }
+            for report in reports
+            for finding in report.findings
+        ],
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def _fix_data(finding: Finding) -> dict[str, object] | None:
+    if finding.fix is None:
+        return None
+    return {
+        "applicability": "safe" if finding.fix.safe else "unsafe",
+        "edits": [
+            {"start": edit.start, "end": edit.end, "content": edit.replacement} for edit in finding.fix.edits
+        ],
+    }
+
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def github(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -> str:
+    """GitHub Actions workflow commands: one annotation per finding."""
+    del color
+    lines = []
+    for report in reports:
+        for finding in report.findings:
+            span = finding.span
+            properties = ",".join(
+                f"{key}={_escape_property(str(value))}"
+                for key, value in (
+                    ("file", report.path),
+                    ("line", span.line),
+                    ("col", span.column),
+                    ("endLine", span.end_line),
+                    ("endColumn", span.end_column),
+                    ("title", f"{finding.code} {finding.name}"),
+                )
+            )
+            fix = " [*]" if finding.fixable(unsafe_fixes) else ""
+            message = _escape_data(f"{finding.code}{fix} {finding.message}")
+            lines.append(f"::{_GITHUB_LEVEL[finding.severity]} {properties}::{message}")
+    return "\n".join(lines)
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def sarif(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -> str:
+    """SARIF 2.1.0, for GitHub code scanning and other viewers."""
+    del color, unsafe_fixes
+    from .rules import RULES
+
+    index = {rule.code: position for position, rule in enumerate(RULES)}
+    results = [
+        {
+            "ruleId": finding.code,
+            "ruleIndex": index[finding.code],
+            "level": _SARIF_LEVEL[finding.severity],
+            "message": {"text": finding.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": PurePath(report.path).as_posix()},
+                        "region": {
+                            "startLine": finding.span.line,
+                            "startColumn": finding.span.column,
+                            "endLine": finding.span.end_line,
+                            "endColumn": finding.span.end_column,
+                        },
+                    }
+                }
+            ],
+        }
+        for report in reports
+        for finding in report.findings
+    ]
+    rules = [
+        {
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.doc},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity], "enabled": rule.default},
+            "properties": {"fixable": rule.fix or "no"},
+        }
+        for rule in RULES
+    ]
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "mdjournal", "version": __version__, "rules": rules}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2)
+
+
+FORMATS: dict[str, Callable[..., str]] = {"text": text, "json": as_json, "github": github, "sarif": sarif}

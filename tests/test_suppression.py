@@ -1,0 +1,80 @@
+"""Suppression comments: ranges, next line, same line, whole file, names, typos."""
+
+from __future__ import annotations
+
+import pytest
+
+from mdjournal.linter import lint_text
+
+FRONT = "---\ntitle: T\ndate: 2025-06-16\n---\n\n## Papers\n\n"
+
+
+def codes_by_line(body: str) -> list[tuple[int, str]]:
+    _, findings = lint_text(FRONT + body, path="post.md")
+    return [(f.span.line - FRONT.count("\n"), f.code) for f in findings]
+
+
+ENTRY = "- [Blog post {n}](https://example.com/{n})\n\n*TO READ*\n\n"
+
+
+def test_without_comments_every_entry_is_reported() -> None:
+    assert codes_by_line(ENTRY.format(n=1) + ENTRY.format(n=2)) == [(1, "MJ002"), (5, "MJ002")]
+
+
+@pytest.mark.parametrize("rule", ["MJ002", "missing-year", "MJ002, MJ013", "missing-year MJ009", ""])
+def test_disable_next_line(rule: str) -> None:
+    body = f"<!-- mdjournal-disable-next-line {rule} -->\n" + ENTRY.format(n=1) + ENTRY.format(n=2)
+    assert codes_by_line(body) == [(6, "MJ002")]
+
+
+def test_disable_next_line_other_rule_does_not_suppress() -> None:
+    body = "<!-- mdjournal-disable-next-line MJ009 -->\n" + ENTRY.format(n=1)
+    assert codes_by_line(body) == [(2, "MJ002")]
+
+
+def test_disable_line() -> None:
+    body = "- [A](https://example.com/a) <!-- mdjournal-disable-line MJ002 -->\n\n*TO READ*\n"
+    assert codes_by_line(body) == []
+
+
+def test_range_disable_and_enable() -> None:
+    body = (
+        "<!-- mdjournal-disable MJ002 -->\n\n"
+        + ENTRY.format(n=1)
+        + "<!-- mdjournal-enable MJ002 -->\n\n"
+        + ENTRY.format(n=2)
+    )
+    assert codes_by_line(body) == [(9, "MJ002")]
+
+
+def test_bare_disable_with_one_rule_enabled_again() -> None:
+    body = (
+        "<!-- mdjournal-disable -->\n<!-- mdjournal-enable MJ009 -->\n\n"
+        "- [A](https://example.com/a) \n\n*TO READ*\n"
+    )
+    assert codes_by_line(body) == [(4, "MJ009")]
+
+
+@pytest.mark.parametrize("rules", ["", "MJ002", "missing-year,trailing-whitespace"])
+def test_disable_file(rules: str) -> None:
+    body = ENTRY.format(n=1) + f"<!-- mdjournal-disable-file {rules} -->\n"
+    assert codes_by_line(body) == []
+
+
+def test_comment_inside_code_is_not_a_directive() -> None:
+    body = "```\n<!-- mdjournal-disable-file -->\n```\n\n" + ENTRY.format(n=1)
+    assert codes_by_line(body) == [(5, "MJ002")]
+
+
+def test_unknown_rule_is_reported_and_suppresses_nothing() -> None:
+    body = "<!-- mdjournal-disable-next-line MJ0002 -->\n" + ENTRY.format(n=1)
+    _, findings = lint_text(FRONT + body, path="post.md")
+    assert [(f.code, f.message) for f in findings] == [
+        ("MJ100", "unknown rule 'MJ0002' in mdjournal-disable-next-line; did you mean MJ002?"),
+        ("MJ002", "year missing; add the year as ' (YYYY)' after the link"),
+    ]
+
+
+def test_invalid_suppression_cannot_be_suppressed() -> None:
+    body = "<!-- mdjournal-disable-file -->\n<!-- mdjournal-disable nonsense -->\n" + ENTRY.format(n=1)
+    assert codes_by_line(body) == [(2, "MJ100")]
