@@ -16,6 +16,9 @@ import click
 from . import __version__
 
 if TYPE_CHECKING:
+    from collections import Counter
+
+    from .fixer import FixResult
     from .runner import Settings
 
 STDIN = "-"
@@ -209,6 +212,103 @@ def lint_command(
     if errors:
         sys.exit(2)
     sys.exit(0 if exit_zero or not any(report.findings for report in reports) else 1)
+
+
+def _breakdown(applied: Counter[str]) -> str:
+    return ", ".join(f"{code} \u00d7{count}" for code, count in sorted(applied.items()))
+
+
+@main.command("fmt")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@rule_options
+@click.option("--fix", is_flag=True, help="Write the fixes in place ('-': print the fixed text).")
+@click.option("--check", is_flag=True, help="Print nothing; exit 1 if --fix would change anything.")
+@click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change (the default).")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may change meaning (e.g. MJ004).")
+def fmt_command(
+    paths: tuple[str, ...],
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: str | None,
+    stdin_filename: str | None,
+    fix: bool,
+    check: bool,
+    diff: bool,
+    unsafe_fixes: bool,
+) -> None:
+    """Repair what can be repaired safely in the posts at PATHS, touching nothing else.
+
+    Without --fix this is a dry run: it prints a unified diff of the changes and
+    exits 1 if there are any (0 if none); --check does the same silently. With
+    --fix it writes the fixes (atomically, keeping permissions, line endings and
+    BOM), prints what it did, and exits 1 if problems remain that need a person.
+    """
+    from collections import Counter
+
+    from .config import ConfigError
+    from .diffs import unified_diff
+    from .files import JournalError, write_text_atomic
+    from .fixer import StructureChanged, fix_text
+    from .runner import Configs, read_posts
+
+    if sum((fix, check, diff)) > 1:
+        raise click.UsageError("choose one of --fix, --check and --diff")
+    settings = settings_from(select, extend_select, ignore, config_file, stdin_filename)
+    configs = Configs(settings)
+    errors = changed_files = files = left = 0
+    fixed: Counter[str] = Counter()
+    try:
+        for post in read_posts(paths, settings):
+            if post.text is None:
+                click.echo(f"mdjournal: error: {post.error}", err=True)
+                errors += 1
+                continue
+            try:
+                result = fix_text(post.text, configs.for_path(post.path), post.path, unsafe=unsafe_fixes)
+                files += 1
+                changed_files += result.text != post.text
+                if not fix:
+                    if not check:
+                        click.echo(unified_diff(post.text, result.text, post.path), nl=False)
+                    fixed += result.applied
+                    continue
+                if post.is_stdin:
+                    sys.stdout.buffer.write(result.text.encode("utf-8"))
+                    sys.stdout.flush()
+                elif result.text != post.text:
+                    write_text_atomic(post.path, result.text)
+            except (JournalError, StructureChanged) as error:
+                click.echo(f"mdjournal: error: {error}", err=True)
+                errors += 1
+                continue
+            fixed += result.applied
+            left += len(result.remaining)
+            click.echo(_fix_report(post.path, result, unsafe_fixes), err=post.is_stdin)
+    except ConfigError as error:
+        fail(str(error))
+    if fix and files > 1:
+        click.echo(f"Fixed {sum(fixed.values())} problems in {changed_files} of {files} files; {left} left to fix by hand.")
+    elif not fix and not check and changed_files:
+        click.echo(
+            f"Would fix {sum(fixed.values())} problems ({_breakdown(fixed)}) in {changed_files} "
+            f"file{'s' if changed_files > 1 else ''}; run 'mdjournal fmt --fix' to apply.",
+            err=True,
+        )
+    if errors:
+        sys.exit(2)
+    sys.exit(int(bool(left)) if fix else int(bool(changed_files)))
+
+
+def _fix_report(path: str, result: FixResult, unsafe_fixes: bool) -> str:
+    """``post.md: fixed 47 (MJ001 ×25, ...); 6 left to fix by hand``."""
+    done = f"fixed {result.fixed} ({_breakdown(result.applied)})" if result.fixed else "nothing to fix"
+    remaining = result.remaining
+    if not remaining:
+        return f"{path}: {done}; nothing left"
+    hidden = sum(finding.fixable(True) for finding in remaining) if not unsafe_fixes else 0
+    hint = f" ({hidden} fixable with --unsafe-fixes)" if hidden else ""
+    return f"{path}: {done}; {len(remaining)} left to fix by hand{hint}"
 
 
 @main.command("rules")

@@ -1,0 +1,127 @@
+"""Apply the linter's fixes: text -> findings -> chosen edits -> text, until stable.
+
+A fix only ever replaces its own span, so every byte no fix names stays as it was:
+line endings, BOM and final newline included. When two fixes touch the same text,
+the one that starts first wins (ties go to the lower rule code) and the other waits
+for the next round, which lints the new text afresh. Rounds repeat until nothing
+is left to fix, at most :data:`MAX_ROUNDS` times, so running the fixer twice
+changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .config import Config
+from .findings import Edit, Finding
+from .linter import lint_text
+from .model import Journal
+
+MAX_ROUNDS = 10
+
+
+class StructureChanged(Exception):
+    """A fix changed which entries the post has: a bug, so nothing is written."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path}: the fixes would change the post's categories or entries; nothing was written "
+            "(this is a bug in mdjournal: please report it with the file)"
+        )
+
+
+@dataclass(frozen=True)
+class FixResult:
+    """What fixing one post did: the new text, the fixes applied, what is left."""
+
+    text: str
+    journal: Journal
+    applied: Counter[str]
+    remaining: list[Finding]
+    rounds: int
+
+    @property
+    def fixed(self) -> int:
+        return sum(self.applied.values())
+
+
+def fix_text(
+    text: str, config: Config | None = None, path: str | None = None, *, unsafe: bool = False
+) -> FixResult:
+    """Fix everything that can be fixed (safe fixes, and unsafe ones if asked)."""
+    applied: Counter[str] = Counter()
+    rounds = 0
+    journal, findings = lint_text(text, config, path)
+    original = shape(journal)
+    while rounds < MAX_ROUNDS:
+        chosen = choose_fixes(findings, unsafe=unsafe)
+        if not chosen:
+            break
+        text = apply_edits(text, [edit for finding in chosen for edit in _edits(finding)])
+        applied.update(finding.code for finding in chosen)
+        rounds += 1
+        journal, findings = lint_text(text, config, path)
+        if shape(journal) != original:
+            raise StructureChanged(path or "<text>")
+    return FixResult(text, journal, applied, findings, rounds)
+
+
+def shape(journal: Journal) -> tuple[tuple[tuple[str, bool], ...], ...]:
+    """What no repair may change: the categories, and each entry's paper and read state.
+
+    Papers are compared by normalised link, so a canonical arXiv URL (MJ007) or a
+    repaired title is the same entry; losing, gaining or moving one is not.
+    """
+    from .identifiers import normalise_url
+
+    return tuple(
+        tuple((normalise_url(entry.url), entry.read) for entry in category.entries)
+        for category in journal.categories
+    )
+
+
+def choose_fixes(findings: Iterable[Finding], *, unsafe: bool = False) -> list[Finding]:
+    """The fixable findings whose edits do not collide, chosen deterministically."""
+    candidates = sorted(
+        (finding for finding in findings if finding.fixable(unsafe)),
+        key=lambda finding: (min(edit.start for edit in _edits(finding)), finding.code),
+    )
+    chosen: list[Finding] = []
+    taken: list[Edit] = []
+    for finding in candidates:
+        edits = _edits(finding)
+        if not any(_collide(edit, other) for edit in edits for other in taken):
+            chosen.append(finding)
+            taken.extend(edits)
+    return chosen
+
+
+def _edits(finding: Finding) -> tuple[Edit, ...]:
+    return finding.fix.edits if finding.fix is not None else ()
+
+
+def _collide(a: Edit, b: Edit) -> bool:
+    """Edits collide when their ranges overlap, or both insert at one point, or
+    one inserts strictly inside the other's range. Touching ranges do not."""
+    if a.start == a.end and b.start == b.end:
+        return a.start == b.start
+    if a.start == a.end:
+        return b.start < a.start < b.end
+    if b.start == b.end:
+        return a.start < b.start < a.end
+    return a.start < b.end and b.start < a.end
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply non-colliding edits, all given in offsets of the original ``text``."""
+    pieces: list[str] = []
+    position = 0
+    for edit in sorted(edits, key=lambda edit: (edit.start, edit.end)):
+        if edit.start < position:
+            raise ValueError(f"overlapping edits at offset {edit.start}")
+        pieces += [text[position : edit.start], edit.replacement]
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces)
