@@ -16,9 +16,6 @@ import click
 from . import __version__
 
 if TYPE_CHECKING:
-    from collections import Counter
-
-    from .fixer import FixResult
     from .runner import Settings
 
 STDIN = "-"
@@ -149,6 +146,17 @@ def use_color(choice: str) -> bool:
     return "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
+def jobs_option(command: F) -> F:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=0),
+        default=1,
+        show_default=True,
+        help="Work on this many files at once (0: one per CPU). Output order does not change.",
+    )(command)
+
+
 @main.command("lint")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @rule_options
@@ -165,8 +173,9 @@ def use_color(choice: str) -> bool:
     type=click.Choice(["auto", "always", "never"]),
     default="auto",
     show_default=True,
-    help="Colour the text output.",
+    help="Colour the text output (auto: only on a terminal, and never with NO_COLOR set).",
 )
+@jobs_option
 def lint_command(
     paths: tuple[str, ...],
     select: tuple[str, ...],
@@ -178,6 +187,7 @@ def lint_command(
     unsafe_fixes: bool,
     exit_zero: bool,
     color: str,
+    jobs: int,
 ) -> None:
     """Report the problems in the posts at PATHS (files, folders, '-' for stdin).
 
@@ -185,37 +195,24 @@ def lint_command(
     'mdjournal fmt --fix' can repair it. Exit 0 when clean, 1 when problems are
     found, 2 when a file cannot be read or the settings are wrong.
     """
-    from .config import ConfigError
-    from .linter import lint_text
-    from .reporting import FORMATS, FileFindings
-    from .runner import Configs, read_posts
+    from .commands import lint
 
     settings = settings_from(select, extend_select, ignore, config_file, stdin_filename)
-    configs = Configs(settings)
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    reports, errors = [], 0
-    try:
-        for post in read_posts(paths, settings):
-            if post.text is None:
-                click.echo(f"mdjournal: error: {post.error}", err=True)
-                errors += 1
-                continue
-            config = configs.for_path(post.path)
-            _, findings = lint_text(post.text, config, post.path)
-            reports.append(FileFindings(post.path, findings))
-    except ConfigError as error:
-        fail(str(error))
     colour = use_color(color) and output_format == "text"
-    output = FORMATS[output_format](reports, color=colour, unsafe_fixes=unsafe_fixes)
-    if output:
-        click.echo(output, color=colour)
-    if errors:
-        sys.exit(2)
-    sys.exit(0 if exit_zero or not any(report.findings for report in reports) else 1)
-
-
-def _breakdown(applied: Counter[str]) -> str:
-    return ", ".join(f"{code} \u00d7{count}" for code, count in sorted(applied.items()))
+    sys.exit(
+        _guarded(
+            lambda: lint.run(
+                paths,
+                settings,
+                output_format=output_format,
+                color=colour,
+                unsafe_fixes=unsafe_fixes,
+                exit_zero=exit_zero,
+                jobs=jobs,
+            )
+        )
+    )
 
 
 @main.command("fmt")
@@ -225,6 +222,8 @@ def _breakdown(applied: Counter[str]) -> str:
 @click.option("--check", is_flag=True, help="Print nothing; exit 1 if --fix would change anything.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change (the default).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may change meaning (e.g. MJ004).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems remain or files would change.")
+@jobs_option
 def fmt_command(
     paths: tuple[str, ...],
     select: tuple[str, ...],
@@ -236,6 +235,8 @@ def fmt_command(
     check: bool,
     diff: bool,
     unsafe_fixes: bool,
+    exit_zero: bool,
+    jobs: int,
 ) -> None:
     """Repair what can be repaired safely in the posts at PATHS, touching nothing else.
 
@@ -244,71 +245,29 @@ def fmt_command(
     --fix it writes the fixes (atomically, keeping permissions, line endings and
     BOM), prints what it did, and exits 1 if problems remain that need a person.
     """
-    from collections import Counter
-
-    from .config import ConfigError
-    from .diffs import unified_diff
-    from .files import JournalError, write_text_atomic
-    from .fixer import StructureChanged, fix_text
-    from .runner import Configs, read_posts
+    from .commands import fmt
 
     if sum((fix, check, diff)) > 1:
         raise click.UsageError("choose one of --fix, --check and --diff")
+    mode = "fix" if fix else "check" if check else "diff"
     settings = settings_from(select, extend_select, ignore, config_file, stdin_filename)
-    configs = Configs(settings)
-    errors = changed_files = files = left = 0
-    fixed: Counter[str] = Counter()
+    sys.exit(
+        _guarded(
+            lambda: fmt.run(
+                paths, settings, mode=mode, unsafe_fixes=unsafe_fixes, exit_zero=exit_zero, jobs=jobs
+            )
+        )
+    )
+
+
+def _guarded(run: Callable[[], int]) -> int:
+    """Run a command; a config error found on the way is one line and exit 2."""
+    from .config import ConfigError
+
     try:
-        for post in read_posts(paths, settings):
-            if post.text is None:
-                click.echo(f"mdjournal: error: {post.error}", err=True)
-                errors += 1
-                continue
-            try:
-                result = fix_text(post.text, configs.for_path(post.path), post.path, unsafe=unsafe_fixes)
-                files += 1
-                changed_files += result.text != post.text
-                if not fix:
-                    if not check:
-                        click.echo(unified_diff(post.text, result.text, post.path), nl=False)
-                    fixed += result.applied
-                    continue
-                if post.is_stdin:
-                    sys.stdout.buffer.write(result.text.encode("utf-8"))
-                    sys.stdout.flush()
-                elif result.text != post.text:
-                    write_text_atomic(post.path, result.text)
-            except (JournalError, StructureChanged) as error:
-                click.echo(f"mdjournal: error: {error}", err=True)
-                errors += 1
-                continue
-            fixed += result.applied
-            left += len(result.remaining)
-            click.echo(_fix_report(post.path, result, unsafe_fixes), err=post.is_stdin)
+        return run()
     except ConfigError as error:
         fail(str(error))
-    if fix and files > 1:
-        click.echo(f"Fixed {sum(fixed.values())} problems in {changed_files} of {files} files; {left} left to fix by hand.")
-    elif not fix and not check and changed_files:
-        click.echo(
-            f"Would fix {sum(fixed.values())} problems ({_breakdown(fixed)}) in {changed_files} "
-            f"file{'s' if changed_files > 1 else ''}; run 'mdjournal fmt --fix' to apply.",
-            err=True,
-        )
-    if errors:
-        sys.exit(2)
-    sys.exit(int(bool(left)) if fix else int(bool(changed_files)))
-
-
-def _fix_report(path: str, result: FixResult, unsafe_fixes: bool) -> str:
-    """``post.md: fixed 47 (MJ001 ×25, ...); 6 left to fix by hand``."""
-    done = f"fixed {result.fixed} ({_breakdown(result.applied)})" if result.fixed else "nothing to fix"
-    remaining = result.remaining
-    if not remaining:
-        return f"{path}: {done}; nothing left"
-    hidden = sum(finding.fixable(True) for finding in remaining) if not unsafe_fixes else 0
-    hint = f" ({hidden} fixable with --unsafe-fixes)" if hidden else ""
-    return f"{path}: {done}; {len(remaining)} left to fix by hand{hint}"
 
 
 @main.command("rules")

@@ -7,6 +7,7 @@ read or written becomes a :class:`JournalError` with one line that names the fil
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -71,10 +72,10 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
         os.replace(temporary, target)
         temporary = None
     except OSError as error:
-        raise JournalError(f"{name}: cannot write: {error.strerror or error}; the file was left as it was") from None
+        raise JournalError(
+            f"{name}: cannot write: {error.strerror or error}; the file was left as it was"
+        ) from None
     finally:
         if temporary is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(temporary)
-            except OSError:
-                pass

@@ -13,11 +13,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .config import Config
 from .findings import Edit, Finding
 from .linter import lint_text
 from .model import Journal
+
+if TYPE_CHECKING:
+    from .runner import Post
 
 MAX_ROUNDS = 10
 
@@ -37,7 +41,6 @@ class FixResult:
     """What fixing one post did: the new text, the fixes applied, what is left."""
 
     text: str
-    journal: Journal
     applied: Counter[str]
     remaining: list[Finding]
     rounds: int
@@ -65,7 +68,13 @@ def fix_text(
         journal, findings = lint_text(text, config, path)
         if shape(journal) != original:
             raise StructureChanged(path or "<text>")
-    return FixResult(text, journal, applied, findings, rounds)
+    return FixResult(text, applied, findings, rounds)
+
+
+def fix_post(post: Post, unsafe: bool = False) -> FixResult:
+    """Fix one readable post (a picklable unit of work for ``--jobs``)."""
+    assert post.text is not None
+    return fix_text(post.text, post.config, post.path, unsafe=unsafe)
 
 
 def shape(journal: Journal) -> tuple[tuple[tuple[str, bool], ...], ...]:

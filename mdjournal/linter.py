@@ -9,12 +9,17 @@ honoured, and findings come out sorted by position.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .config import Config
 from .context import Context
 from .findings import Finding
 from .model import Journal
 from .parser import parse
 from .rules import RULES
+
+if TYPE_CHECKING:
+    from .runner import Post
 
 
 def lint(journal: Journal, config: Config | None = None, path: str | None = None) -> list[Finding]:
@@ -42,3 +47,9 @@ def lint_text(
     config = config or Config()
     journal = parse(text, category_level=config.category_level, to_read_marker=config.to_read_marker)
     return journal, lint(journal, config, path)
+
+
+def lint_post(post: Post) -> list[Finding]:
+    """The findings of one readable post (a picklable unit of work for ``--jobs``)."""
+    assert post.text is not None
+    return lint_text(post.text, post.config, post.path)[1]

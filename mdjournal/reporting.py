@@ -56,7 +56,10 @@ def summary(reports: Reports, *, unsafe_fixes: bool = False) -> str:
     hidden = sum(finding.fixable(True) for finding in findings) - fixable
     noun = "problem" if len(findings) == 1 else "problems"
     command = "mdjournal fmt --fix --unsafe-fixes" if unsafe_fixes else "mdjournal fmt --fix"
-    line = f"Found {len(findings)} {noun} ({fixable} fixable with '{command}')."
+    where = ""
+    if len(reports) > 1:
+        where = f" in {sum(bool(report.findings) for report in reports)} of {len(reports)} files"
+    line = f"Found {len(findings)} {noun}{where} ({fixable} fixable with '{command}')."
     if hidden:
         line += f"\n({hidden} more fixable with the --unsafe-fixes option.)"
     return line

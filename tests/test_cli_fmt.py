@@ -34,8 +34,14 @@ def test_dry_run_prints_a_diff_and_exits_1(post: Path) -> None:
     assert code == 1
     assert out.startswith(f"--- {post}\n+++ {post}\n@@ ")
     assert "-- ‚úîÔ∏è [Train Short, Test Long" in out
-    assert "+- ✔️ [Train Short, Test Long" in out and "Extrapolation](https://arxiv.org/abs/2108.12409) (2021)\n" in out
-    assert err == "Would fix 47 problems (MJ001 ×25, MJ002 ×10, MJ003 ×3, MJ009 ×9) in 1 file; run 'mdjournal fmt --fix' to apply.\n"
+    assert (
+        "+- ✔️ [Train Short, Test Long" in out
+        and "Extrapolation](https://arxiv.org/abs/2108.12409) (2021)\n" in out
+    )
+    assert (
+        err
+        == "Would fix 47 problems (MJ001 ×25, MJ002 ×10, MJ003 ×3, MJ009 ×9) in 1 file; run 'mdjournal fmt --fix' to apply.\n"
+    )
     assert post.read_bytes() == JOURNAL.read_bytes()
     assert run("fmt", "--diff", str(post))[:2] == (code, out)
 
@@ -59,7 +65,10 @@ def test_fix_writes_reports_and_exits_1_when_problems_remain(post: Path) -> None
     assert code == 1
     assert out == f"{post}: {REPORT}\n"
     assert post.read_bytes() == FIXED.read_bytes()
-    assert run("fmt", "--fix", str(post))[:2] == (1, f"{post}: nothing to fix; 6 left to fix by hand (1 fixable with --unsafe-fixes)\n")
+    assert run("fmt", "--fix", str(post))[:2] == (
+        1,
+        f"{post}: nothing to fix; 6 left to fix by hand (1 fixable with --unsafe-fixes)\n",
+    )
     assert run("fmt", "--check", str(post))[0] == 0
 
 
@@ -126,7 +135,9 @@ def test_a_file_that_needs_no_change_is_not_rewritten(tmp_path: Path) -> None:
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
 
 
-def test_read_only_folder_leaves_the_original_and_exits_2(post: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_only_folder_leaves_the_original_and_exits_2(
+    post: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = post.parent
     folder.chmod(0o555)
     if os.geteuid() == 0:  # root ignores the mode: make the folder refuse as it would for anyone else
@@ -152,7 +163,10 @@ def test_write_failure_leaves_the_original_and_exits_2(post: Path, monkeypatch: 
     monkeypatch.setattr(os, "fsync", full_disk)
     code, _, err = run("fmt", "--fix", str(post))
     assert code == 2
-    assert err == f"mdjournal: error: {post}: cannot write: No space left on device; the file was left as it was\n"
+    assert (
+        err
+        == f"mdjournal: error: {post}: cannot write: No space left on device; the file was left as it was\n"
+    )
     assert post.read_bytes() == JOURNAL.read_bytes()
     assert [p.name for p in post.parent.iterdir()] == ["post.md"]
 

@@ -42,7 +42,11 @@ def check_guarantees(text: str, config: Config = ALL_RULES, unsafe: bool = False
     # Same structure, same lines, same line endings, BOM and final newline.
     assert shape(parse(fixed)) == shape(parse(text))
     before, after = parse(text), parse(fixed)
-    assert (after.bom, after.newline, after.final_newline) == (before.bom, before.newline, before.final_newline)
+    assert (after.bom, after.newline, after.final_newline) == (
+        before.bom,
+        before.newline,
+        before.final_newline,
+    )
     assert [line.ending for line in Source(fixed).lines] == [line.ending for line in Source(text).lines]
     # What needs a person is still reported, where it was.
     assert needs_a_person(text, config) - needs_a_person(fixed, config) == Counter()

@@ -59,7 +59,14 @@ def test_counts(result) -> None:
 
 def test_only_what_needs_a_person_is_left(result) -> None:
     left = [(f.span.line, f.code) for f in result.remaining]
-    assert left == [(32, "MJ004"), (45, "MJ005"), (119, "MJ005"), (205, "MJ002"), (205, "MJ013"), (209, "MJ002")]
+    assert left == [
+        (32, "MJ004"),
+        (45, "MJ005"),
+        (119, "MJ005"),
+        (205, "MJ002"),
+        (205, "MJ013"),
+        (209, "MJ002"),
+    ]
 
 
 def test_golden_file(result) -> None:

@@ -1,0 +1,95 @@
+"""``mdjournal fmt``: fix every post, then show the diff, check, or write and report."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from functools import partial
+
+import click
+
+from ..diffs import unified_diff
+from ..files import JournalError, write_text_atomic
+from ..fixer import FixResult, StructureChanged, fix_post
+from ..runner import Configs, Post, Settings, read_posts, run_all
+
+
+def run(
+    paths: Sequence[str], settings: Settings, *, mode: str, unsafe_fixes: bool, exit_zero: bool, jobs: int
+) -> int:
+    """``mode`` is ``diff`` (dry run), ``check`` (silent dry run) or ``fix`` (write).
+
+    Exit 2 if a post could not be read or written; otherwise, for a dry run, 1 if
+    anything would change, and for ``fix``, 1 if problems are left that need a
+    person (0 with ``exit_zero``, as the pre-commit hook wants: pre-commit itself
+    notices modified files).
+    """
+    errors = changed = files = left = 0
+    fixed: Counter[str] = Counter()
+    work = partial(fix_post, unsafe=unsafe_fixes)
+    try:
+        outcomes = list(run_all(work, read_posts(paths, settings, Configs(settings)), jobs))
+    except StructureChanged as error:
+        click.echo(f"mdjournal: error: {error}", err=True)
+        return 2
+    for post, result in outcomes:
+        if result is None:
+            click.echo(f"mdjournal: error: {post.error}", err=True)
+            errors += 1
+            continue
+        assert post.text is not None
+        files += 1
+        changed += result.text != post.text
+        fixed += result.applied
+        if mode == "diff":
+            click.echo(unified_diff(post.text, result.text, post.path), nl=False)
+        elif mode == "fix":
+            try:
+                _write(post, result)
+            except JournalError as error:
+                click.echo(f"mdjournal: error: {error}", err=True)
+                errors += 1
+                continue
+            left += len(result.remaining)
+            click.echo(report(post.path, result, unsafe_fixes), err=post.is_stdin)
+    if mode == "fix" and files > 1:
+        click.echo(
+            f"Fixed {sum(fixed.values())} problems in {changed} of {files} files; {left} left to fix by hand."
+        )
+    elif mode == "diff" and changed:
+        click.echo(
+            f"Would fix {sum(fixed.values())} problems ({breakdown(fixed)}) in {changed} "
+            f"file{'s' if changed > 1 else ''}; run 'mdjournal fmt --fix' to apply.",
+            err=True,
+        )
+    if errors:
+        return 2
+    if mode == "fix":
+        return 0 if exit_zero or not left else 1
+    return 0 if exit_zero or not changed else 1
+
+
+def _write(post: Post, result: FixResult) -> None:
+    """Standard input goes to standard output, whole; a file is replaced only if it changed."""
+    if post.is_stdin:
+        sys.stdout.buffer.write(result.text.encode("utf-8"))
+        sys.stdout.flush()
+    elif result.text != post.text:
+        write_text_atomic(post.path, result.text)
+
+
+def breakdown(applied: Counter[str]) -> str:
+    """``MJ001 ×25, MJ002 ×10``."""
+    return ", ".join(f"{code} \u00d7{count}" for code, count in sorted(applied.items()))
+
+
+def report(path: str, result: FixResult, unsafe_fixes: bool) -> str:
+    """``post.md: fixed 47 (MJ001 ×25, ...); 6 left to fix by hand``."""
+    done = f"fixed {result.fixed} ({breakdown(result.applied)})" if result.fixed else "nothing to fix"
+    remaining = result.remaining
+    if not remaining:
+        return f"{path}: {done}; nothing left"
+    hidden = 0 if unsafe_fixes else sum(finding.fixable(True) for finding in remaining)
+    hint = f" ({hidden} fixable with --unsafe-fixes)" if hidden else ""
+    return f"{path}: {done}; {len(remaining)} left to fix by hand{hint}"
