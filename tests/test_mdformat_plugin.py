@@ -1,0 +1,149 @@
+"""The mdformat plugin: mdformat's formatting plus mdjournal's repairs, nothing lost."""
+
+from __future__ import annotations
+
+import logging
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import mdformat
+import pytest
+
+from mdjournal import mdformat_plugin
+from tests.conftest import FIXTURES, JOURNAL, read
+
+# The years mdjournal fills in, by the identifier in the entry's URL.
+FILLED = {
+    "2504.02732": 2025,
+    "2108.12409": 2021,
+    "2201.02177": 2022,
+    "2402.17764": 2024,
+    "1711.05101": 2017,
+    "1207.0580": 2012,
+    "1607.06450": 2016,
+    "2308.07870": 2023,
+    "S0893608097000117": 1997,
+    "paper/2002/": 2002,
+}
+
+
+def repaired(line: str) -> str:
+    """A line of mdformat's own output, with the journal repairs written out by hand."""
+    line = line.replace("‚úîÔ∏è", "✔️").replace("\uf8ffüöß", "🚧")
+    line = re.sub(r"\)\((\d{4})\)$", r") (\1)", line)
+    for key, year in FILLED.items():
+        if key in line and line.endswith(")") and not re.search(r"\(\d{4}\)$", line):
+            line += f" ({year})"
+    return line
+
+
+@pytest.fixture(scope="module")
+def formatted(journal_text: str) -> str:
+    return mdformat.text(journal_text, extensions=["mdjournal"])
+
+
+def test_plugin_is_registered() -> None:
+    import importlib.metadata
+
+    (entry,) = [
+        ep
+        for ep in importlib.metadata.entry_points(group="mdformat.parser_extension")
+        if ep.name == "mdjournal"
+    ]
+    assert entry.load() is mdformat_plugin
+    assert mdformat_plugin.CHANGES_AST is True
+
+
+def test_only_the_journal_repairs_differ_from_plain_mdformat(journal_text: str, formatted: str) -> None:
+    plain = mdformat.text(journal_text).split("\n")
+    ours = formatted.split("\n")
+    # mdformat alone has no front matter support: it turns the six lines into a
+    # thematic break and a heading. After them, everything lines up.
+    assert plain[:2] == ["_" * 70, ""] and plain[2].startswith("## layout: post")
+    assert ours[:6] == journal_text.split("\n")[:6]
+    plain_body, our_body = plain[3:], ours[6:]
+    assert len(plain_body) == len(our_body)
+    differing = 0
+    for before, after in zip(plain_body, our_body, strict=True):
+        assert after == repaired(before)
+        differing += before != after
+    # 24 lines with mojibake (22 entries, the intro, the construction line), plus the
+    # lines without a mark that get a year or a year format fix: FlashAttention and 6.
+    assert differing == 24 + 1 + 6
+
+
+def test_journal_conventions_survive(formatted: str) -> None:
+    fixed = read(FIXTURES / "research-journal.fixed.md")
+    heads = [line for line in fixed.split("\n") if line.startswith("- ")]
+    assert [line for line in formatted.split("\n") if line.startswith("- ")] == heads
+    assert formatted.count("*TO READ*") == fixed.count("*TO READ*") == 20
+    assert formatted.count("*TO WRITE*") == 1
+
+
+def test_formatting_again_changes_nothing(formatted: str) -> None:
+    assert mdformat.text(formatted, extensions=["mdjournal"]) == formatted
+
+
+LIQUID = """---
+title: Liquid
+date: 2025-06-16
+---
+
+## Papers
+
+- ✔️ [{{ page.title }}]({{ site.url }}/paper.pdf) (2020)
+
+{% raw %}Notes with {{ braces }} and a * star{% endraw %}
+
+- [Unread](https://arxiv.org/abs/1706.03762)(2017)
+- ✔️ [Spaces](<https://example.com/a b>) (2021)
+- ✔️ [Parentheses](https://en.wikipedia.org/wiki/A_(b)) (2022)
+
+_TO READ_ maybe
+"""
+
+
+def test_liquid_and_marker_spelling_are_not_rewritten() -> None:
+    ours = mdformat.text(LIQUID, extensions=["mdjournal"])
+    assert "- ✔️ [{{ page.title }}]({{ site.url }}/paper.pdf) (2020)\n" in ours
+    assert "{% raw %}Notes with {{ braces }} and a * star{% endraw %}\n" in ours
+    assert "- [Unread](https://arxiv.org/abs/1706.03762) (2017)\n" in ours
+    assert "- ✔️ [Spaces](<https://example.com/a b>) (2021)\n" in ours
+    assert "- ✔️ [Parentheses](https://en.wikipedia.org/wiki/A_(b)) (2022)\n" in ours
+    assert "_TO READ_ maybe\n" in ours
+    plain = mdformat.text(LIQUID)  # what mdformat alone does to the same lines
+    assert "- ✔️ \\[{{ page.title }}\\]({{ site.url }}/paper.pdf) (2020)\n" in plain
+    assert "- ✔️ [Spaces](https://example.com/a%20b) (2021)\n" in plain
+
+
+def test_markdown_without_front_matter_is_left_to_mdformat() -> None:
+    readme = "# Project\n\n## Links\n\n- [Paper](https://arxiv.org/abs/2108.12409)\n\nCafÃ©  \n"
+    assert mdformat.text(readme, extensions=["mdjournal"]) == mdformat.text(readme)
+
+
+def test_a_structure_change_leaves_the_post_unformatted(
+    journal_text: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(mdformat_plugin, "_same_structure", lambda post, text: False)
+    with caplog.at_level(logging.WARNING):
+        out = mdformat.text(journal_text, extensions=["mdjournal"])
+    assert out == journal_text
+    assert "would change the post's categories or entries" in caplog.text
+
+
+def test_mdformat_command_line(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_bytes(JOURNAL.read_bytes())
+    subprocess.run([sys.executable, "-m", "mdformat", "--extensions", "mdjournal", str(post)], check=True)
+    text = read(post)
+    assert text.startswith('---\nlayout: post\ntitle:  "[MLCS] My Research Journal"\n')
+    assert (
+        "- ✔️ [Train Short, Test Long: Attention with Linear Biases Enables Input Length Extrapolation](https://arxiv.org/abs/2108.12409) (2021)\n"
+        in text
+    )
+    check = subprocess.run(
+        [sys.executable, "-m", "mdformat", "--check", "--extensions", "mdjournal", str(post)]
+    )
+    assert check.returncode == 0
