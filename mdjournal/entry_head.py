@@ -80,11 +80,13 @@ class NotAnEntry:
     problem: str | None
 
 
-def scan_head(md: MarkdownIt, text: str, env: dict[str, Any]) -> HeadScan | NotAnEntry:
+def scan_head(md: MarkdownIt, text: str, env: dict[str, Any], inline: str) -> HeadScan | NotAnEntry:
     """Scan ``text``, a list item's paragraph from just after its bullet.
 
     Only the line holding the link's end (and the year after it) is the head; lines
-    after it are the blurb's. ``text`` must use ``\\n`` line breaks.
+    after it are the blurb's. ``text`` must use ``\\n`` line breaks; ``inline`` is the
+    same paragraph as markdown-it's block parse gives it (the inline token's
+    content), which is inline-parsed for the cross-check only if a link was found.
     """
     original, text = text, mask_liquid(text)
     first_line = text.split("\n", 1)[0]
@@ -105,7 +107,7 @@ def scan_head(md: MarkdownIt, text: str, env: dict[str, Any]) -> HeadScan | NotA
     link = _scan_link(md, text, link_start, env)
     if link is None:
         return NotAnEntry(_link_problem(md, text, link_start, env))
-    if not _agrees_with_markdown_it(md, text, link, env):
+    if not _agrees_with_markdown_it(md, text, link, env, inline):
         return NotAnEntry(_NO_LINK_AFTER_MARK if mark is not None and is_read_mark(mark) else None)
     if link.url_start is not None and link.url_end is not None:
         link = replace(link, url=_destination(original[link.url_start : link.url_end]))
@@ -254,10 +256,16 @@ def _scan_link(md: MarkdownIt, src: str, start: int, env: dict[str, Any]) -> Lin
     return LinkScan(start, end, title_start, title_end, ref["href"], None, None, ref["href"], label)
 
 
-def _agrees_with_markdown_it(md: MarkdownIt, src: str, link: LinkScan, env: dict[str, Any]) -> bool:
-    """Does a real inline parse of the head see the same first link, after the same text?"""
-    line_end = src.find("\n", link.end)
-    tokens = md.parseInline(src if line_end < 0 else src[:line_end], env)[0].children or []
+def _agrees_with_markdown_it(md: MarkdownIt, src: str, link: LinkScan, env: dict[str, Any], inline: str) -> bool:
+    """Does a real inline parse of the head see the same first link, after the same text?
+
+    The head's lines of ``inline`` (as many as ``src`` needs to reach the link's end)
+    go through markdown-it's inline parser directly, without the per-call set-up of
+    ``parseInline``: this runs once per entry.
+    """
+    head_lines = src.count("\n", 0, link.end) + 1
+    head = "\n".join(inline.split("\n", head_lines)[:head_lines])
+    tokens = md.inline.parse(mask_liquid(head), md, env, [])
     before: list[str] = []
     for token in tokens:
         if token.type == "link_open":

@@ -10,6 +10,7 @@ changes nothing the second time.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -98,13 +99,27 @@ def choose_fixes(findings: Iterable[Finding], *, unsafe: bool = False) -> list[F
         key=lambda finding: (min(edit.start for edit in _edits(finding)), finding.code),
     )
     chosen: list[Finding] = []
-    taken: list[Edit] = []
+    taken: list[tuple[int, int]] = []  # sorted, disjoint (start, end) of the chosen edits
     for finding in candidates:
         edits = _edits(finding)
-        if not any(_collide(edit, other) for edit in edits for other in taken):
+        if not any(_collides(edit, taken) for edit in edits):
             chosen.append(finding)
-            taken.extend(edits)
+            for edit in edits:
+                insort(taken, (edit.start, edit.end))
     return chosen
+
+
+def _collides(edit: Edit, taken: list[tuple[int, int]]) -> bool:
+    """Whether ``edit`` collides with any of ``taken``; only its neighbours can."""
+    index = bisect_left(taken, (edit.start, edit.end))
+    if index and _collide(edit, Edit(*taken[index - 1], "")):
+        return True
+    for start, end in taken[index:]:
+        if start > edit.end:
+            return False
+        if _collide(edit, Edit(start, end, "")):
+            return True
+    return False
 
 
 def _edits(finding: Finding) -> tuple[Edit, ...]:

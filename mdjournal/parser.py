@@ -48,9 +48,13 @@ def _markdown() -> MarkdownIt:
 
 @lru_cache(maxsize=1)
 def _inline_markdown() -> MarkdownIt:
+    """The parser for entry heads. Its ``normalizeLink`` is memoised: the scan and the
+    cross-check both normalise each entry's URL, and it is the costliest step."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark")
+    md = MarkdownIt("commonmark")
+    setattr(md, "normalizeLink", lru_cache(maxsize=4096)(md.normalizeLink))  # noqa: B010 - a method
+    return md
 
 
 def parse(text: str, *, category_level: int = 2, to_read_marker: str = DEFAULT_TO_READ) -> Journal:
@@ -160,26 +164,25 @@ class _Parser:
 
     def _body(self, tops: list[_Top], body_first: int) -> list[Text | Category]:
         """Split the body into categories and the text between them."""
-        starts: list[tuple[int, str]] = []  # (first line, "category" | "text")
-        for top in tops:
+        starts: list[tuple[int, str, int]] = []  # (first line, "category" | "text", index in tops)
+        for index, top in enumerate(tops):
             level = top.heading_level
             if level == self.category_level:
-                starts.append((top.first, "category"))
+                starts.append((top.first, "category", index))
             elif 0 < level < self.category_level and starts and starts[-1][1] == "category":
-                starts.append((top.first, "text"))
+                starts.append((top.first, "text", index))
         if not starts or starts[0][0] > body_first:
-            starts.insert(0, (body_first, "text"))
+            starts.insert(0, (body_first, "text", 0))
         end = len(self.source.lines) + 1
         body: list[Text | Category] = []
-        for index, (first, kind) in enumerate(starts):
-            stop = starts[index + 1][0] if index + 1 < len(starts) else end
-            if first >= stop:
+        for position, (first, kind, index) in enumerate(starts):
+            following = starts[position + 1] if position + 1 < len(starts) else (end, "", len(tops))
+            if first >= following[0]:
                 continue
             if kind == "text":
-                body.append(self._text(first, stop))
+                body.append(self._text(first, following[0]))
             else:
-                inside = [top for top in tops if first <= top.first < stop]
-                body.append(self._category(inside, first, stop))
+                body.append(self._category(tops[index : following[2]], first, following[0]))
         return body
 
     # -- categories -------------------------------------------------------
@@ -302,7 +305,7 @@ class _Parser:
             return [_Unit("block", first, last)]
         para_end = source.line(paragraph.map[1]).end
         scanned = source.text[content:para_end].replace("\r\n", " \n").replace("\r", "\n")
-        scan = scan_head(_inline_markdown(), scanned, self.env)
+        scan = scan_head(_inline_markdown(), scanned, self.env, tokens[2].content)
         if isinstance(scan, NotAnEntry):
             kind = "problem" if scan.problem else "block"
             return [_Unit(kind, first, last, problem=scan.problem)]

@@ -12,9 +12,7 @@ output is stable.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -126,6 +124,8 @@ def _walk(folder: str) -> Iterator[str]:
 def _git_files(folder: str) -> list[str] | None:
     """Files under ``folder`` that git tracks or would track (``.gitignore`` applied),
     relative to it; ``None`` outside a git work tree or without git."""
+    import subprocess
+
     try:
         listed = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
@@ -150,6 +150,8 @@ def run_all(
         for post in posts:
             yield post, (function(post) if post.text is not None else None)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     batch = list(posts)
     readable = [post for post in batch if post.text is not None]
     with ProcessPoolExecutor(max_workers=jobs or None) as pool:
