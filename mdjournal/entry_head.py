@@ -32,10 +32,9 @@ _YEAR = re.compile(
     )
     (?!\w)
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,
 )
-_TRAILING_YEAR = re.compile(r"\(\s*\d{4}\s*\)\s*$")
-_LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_TRAILING_YEAR = re.compile(r"\(\s*\d{4}\s*\)\s*$", re.ASCII)
 _NO_LINK_AFTER_MARK = "it has a read mark but no [Title](url) link after it"
 
 
@@ -90,19 +89,10 @@ def scan_head(md: MarkdownIt, text: str, env: dict[str, Any], inline: str) -> He
     """
     original, text = text, mask_liquid(text)
     first_line = text.split("\n", 1)[0]
-    mark, mark_start, mark_end = _leading_mark(first_line)
-    if mark is not None:
-        link_start = _skip(first_line, mark_end, _SPACE)
-        if first_line[link_start : link_start + 1] != "[":
-            return NotAnEntry(_NO_LINK_AFTER_MARK)
-    else:
-        link_start = first_line.find("[")
-        prefix = first_line[: max(link_start, 0)].strip(_SPACE)
-        if link_start < 0 or (prefix and not is_symbol_mark(prefix)):
-            return NotAnEntry(_failed_attempt(first_line))
-        if prefix:
-            mark_start = first_line.index(prefix)
-            mark, mark_end = prefix, mark_start + len(prefix)
+    opening = _opening(text, first_line)
+    if isinstance(opening, NotAnEntry):
+        return opening
+    mark, mark_start, mark_end, link_start = opening
 
     link = _scan_link(md, text, link_start, env)
     if link is None:
@@ -128,8 +118,8 @@ def scan_head(md: MarkdownIt, text: str, env: dict[str, Any], inline: str) -> He
     rest_start = year_end
     rest_end = max(len(text[:line_end].rstrip(_SPACE)), rest_start)
     mark_after = False
-    trailer = text[rest_start:rest_end].strip(_SPACE)
-    if mark is None and trailer and is_read_mark(trailer):
+    trailer = text[rest_start:rest_end].strip()
+    if not read and trailer and is_read_mark(trailer):
         mark, read, mark_after = trailer, True, True
         mark_start = text.index(trailer, rest_start)
         mark_end = mark_start + len(trailer)
@@ -157,9 +147,25 @@ def mask_liquid(text: str) -> str:
     on the published page even though CommonMark forbids spaces in a destination.
     Spaces inside ``{{ }}`` and ``{% %}`` become no-break spaces for the scan only.
     """
-    if "{" not in text:
+    if "{{" not in text and "{%" not in text:
         return text
-    return _LIQUID.sub(lambda match: re.sub(r"[ \t]", "\u00a0", match.group()), text)
+    chars = list(text)
+    for opener, closer in (("{{", "}}"), ("{%", "%}")):
+        pos, end = 0, -1
+        while (start := text.find(opener, pos)) >= 0:
+            if end < start + 2:  # the next closer, looked for once per stretch of text
+                end = text.find(closer, start + 2)
+                if end < 0:
+                    break
+            line_end = text.find("\n", start, end)
+            if line_end >= 0:  # a tag does not span lines here
+                pos = line_end + 1
+                continue
+            for index in range(start, end):
+                if chars[index] in " \t":
+                    chars[index] = "\u00a0"
+            pos = end + 2
+    return "".join(chars)
 
 
 def _destination(raw: str) -> str:
@@ -171,17 +177,45 @@ def _destination(raw: str) -> str:
     return unescapeAll(raw)
 
 
-def _leading_mark(line: str) -> tuple[str | None, int, int]:
-    """(mark, start, end) of a read mark or task box opening the head line."""
-    for box in TASK_BOXES:
-        if line.startswith(box) and line[len(box) : len(box) + 1] in (" ", "\t"):
-            return box, 0, len(box)
-    token = line.split(maxsplit=1)[0] if line.strip() else ""
-    if token and not token.startswith("[") and is_read_mark(token.split("[", 1)[0]):
-        token = token.split("[", 1)[0]
-        start = line.index(token)
-        return token, start, start + len(token)
-    return None, 0, 0
+def _opening(text: str, first_line: str) -> tuple[str | None, int, int, int] | NotAnEntry:
+    """(mark, its start, its end, where the link starts), or why this is no entry.
+
+    The mark is a task box (``[x]``, ``[ ]``), a read mark (``✔️``, damaged or not)
+    or a short run of symbols (``🚧``, read as "not read"); words are not a mark. A
+    read mark may be followed by such symbols, and by any white space (a line break,
+    a no-break space) before the link, as markdown-it allows.
+    """
+    mark, start, end = None, 0, 0
+    box = next((box for box in TASK_BOXES if first_line.startswith(box) and first_line[3:4].isspace()), None)
+    if box is not None:
+        mark, start, end = box, 0, len(box)
+    else:
+        bracket = first_line.find("[")
+        words = (first_line if bracket < 0 else first_line[:bracket]).split()
+        if (words and is_read_mark(words[0])) or (words and len(words) == 1 and is_symbol_mark(words[0])):
+            mark = words[0]
+        elif words or bracket < 0:
+            return NotAnEntry(_failed_attempt(first_line))
+        if mark is not None:
+            start = first_line.index(mark)
+            end = start + len(mark)
+    link_start = _skip_space(text, end)
+    if text[link_start : link_start + 1] == "[":
+        return mark, start, end, link_start
+    bracket = text.find("[", link_start)
+    between = text[link_start:bracket].strip()
+    if mark is not None and bracket > 0 and "\n" not in text[link_start:bracket] and is_symbol_mark(between):
+        return mark, start, end, bracket
+    return NotAnEntry(
+        _NO_LINK_AFTER_MARK if mark is not None and is_read_mark(mark) else _failed_attempt(first_line)
+    )
+
+
+def _skip_space(text: str, pos: int) -> int:
+    """Past any white space, line breaks and Unicode spaces included."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _failed_attempt(line: str) -> str | None:
@@ -201,6 +235,9 @@ def _link_problem(md: MarkdownIt, text: str, start: int, env: dict[str, Any]) ->
         return "its link text is never closed with ']'"
     after = text[label_end + 1 : label_end + 2]
     if after == "(":
+        dest = md.helpers.parseLinkDestination(text, _skip_space(text, label_end + 2), len(text))
+        if dest.ok and not md.validateLink(md.normalizeLink(dest.str)):
+            return f"its link '{dest.str}' uses a protocol Markdown does not link (file:, javascript:, vbscript:, data:)"
         return "its link destination is never closed with ')'"
     label = text[start + 1 : label_end]
     if after == "[":
@@ -241,7 +278,7 @@ def _scan_link(md: MarkdownIt, src: str, start: int, env: dict[str, Any]) -> Lin
             pos = _skip(src, title.pos, _LINK_SPACE)
         if pos < maximum and src[pos] == ")":
             return LinkScan(start, pos + 1, title_start, title_end, url, url_start, url_end, href, None)
-        pos = label_end + 1  # not an inline link after all: try a reference
+        pos += 1  # not an inline link: markdown-it looks for a reference label from here
 
     label = ""
     end = label_end + 1
@@ -256,16 +293,16 @@ def _scan_link(md: MarkdownIt, src: str, start: int, env: dict[str, Any]) -> Lin
     return LinkScan(start, end, title_start, title_end, ref["href"], None, None, ref["href"], label)
 
 
-def _agrees_with_markdown_it(md: MarkdownIt, src: str, link: LinkScan, env: dict[str, Any], inline: str) -> bool:
-    """Does a real inline parse of the head see the same first link, after the same text?
+def _agrees_with_markdown_it(
+    md: MarkdownIt, src: str, link: LinkScan, env: dict[str, Any], inline: str
+) -> bool:
+    """Does a real inline parse of the paragraph see the same first link, after the same text?
 
-    The head's lines of ``inline`` (as many as ``src`` needs to reach the link's end)
-    go through markdown-it's inline parser directly, without the per-call set-up of
-    ``parseInline``: this runs once per entry.
+    The whole paragraph is parsed, since a link can only be judged with what follows
+    it; markdown-it's inline parser is called directly, without the per-call set-up
+    of ``parseInline``, because this runs once per entry.
     """
-    head_lines = src.count("\n", 0, link.end) + 1
-    head = "\n".join(inline.split("\n", head_lines)[:head_lines])
-    tokens = md.inline.parse(mask_liquid(head), md, env, [])
+    tokens = md.inline.parse(mask_liquid(inline), md, env, [])
     before: list[str] = []
     for token in tokens:
         if token.type == "link_open":

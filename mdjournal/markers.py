@@ -22,7 +22,6 @@ _EMPHASISED = re.compile(
     re.VERBOSE,
 )
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9 '\u2019-]*[A-Z0-9]:?\Z")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +39,13 @@ class Markers:
 
 
 def read_markers(markdown: str, to_read: str = DEFAULT_TO_READ) -> Markers:
-    """Split a blurb into its leading status markers and the notes that follow."""
+    """Split a blurb into its leading status markers and the notes that follow.
+
+    HTML comments (suppression pragmas, say) before the markers or among the notes
+    do not count: they are invisible on the published page.
+    """
+    if not to_read.strip():
+        raise ValueError("the TO READ marker cannot be empty")
     pos = _skip_space(markdown, 0)
     start = pos
     names: list[str] = []
@@ -52,8 +57,26 @@ def read_markers(markdown: str, to_read: str = DEFAULT_TO_READ) -> Markers:
         names.append(name)
         end = after
         pos = _skip_space(markdown, after)
-    notes = _COMMENT.sub("", markdown[end:]).strip()
+    notes = _without_comments(markdown[end:]).strip()
     return Markers(tuple(names), start if names else 0, end, notes)
+
+
+def notes_only(markdown: str) -> Markers:
+    """A blurb read as notes only, without looking for markers."""
+    return Markers((), 0, 0, _without_comments(markdown).strip())
+
+
+def _without_comments(text: str) -> str:
+    """``text`` without ``<!-- ... -->`` comments, in linear time (no regex backtracking)."""
+    pieces, pos = [], 0
+    while (start := text.find("<!--", pos)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        pieces.append(text[pos:start])
+        pos = end + 3
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _marker_at(text: str, pos: int, to_read: str) -> tuple[str | None, int]:
@@ -73,6 +96,13 @@ def _marker_at(text: str, pos: int, to_read: str) -> tuple[str | None, int]:
 
 
 def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
+    """Past white space and HTML comments."""
+    while True:
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if not text.startswith("<!--", pos):
+            return pos
+        end = text.find("-->", pos + 4)
+        if end < 0:
+            return pos
+        pos = end + 3

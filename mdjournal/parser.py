@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .entry_head import HeadScan, NotAnEntry, scan_head
 from .files import read_text
 from .frontmatter import front_matter_lines, load_yaml
-from .markers import DEFAULT_TO_READ, read_markers
+from .markers import DEFAULT_TO_READ, notes_only, read_markers
 from .model import (
     Block,
     Blurb,
@@ -89,6 +89,10 @@ class _Top:
 
 class _Parser:
     def __init__(self, text: str, category_level: int, to_read_marker: str) -> None:
+        if not 1 <= category_level <= 6:
+            raise ValueError(f"category_level must be a heading level from 1 to 6, not {category_level}")
+        if not to_read_marker.strip():
+            raise ValueError("to_read_marker cannot be empty")
         self.source = Source(text)
         self.category_level = category_level
         self.to_read_marker = to_read_marker
@@ -103,6 +107,17 @@ class _Parser:
         body_first = fm_lines[1] + 1 if fm_lines else 1
         tokens = self._block_tokens(body_first)
         tops = self._top_blocks(tokens)
+        self.definitions = sorted(
+            (ref["map"][0] + 1, ref["map"][1])
+            for ref in self.env.get("references", {}).values()
+            if "map" in ref
+        )
+        self.paragraph_lines = frozenset(
+            line
+            for token in tokens
+            if token.type == "paragraph_open" and token.map
+            for line in range(token.map[0] + 1, token.map[1] + 1)
+        )
         body = self._body(tops, body_first)
         return Journal(
             bom=source.bom,
@@ -132,6 +147,10 @@ class _Parser:
         source = self.source
         body_start = source.lines[body_first - 1].start if body_first <= len(source.lines) else len(source)
         text = "\n" * (body_first - 1) + source.text[body_start:]
+        if not text.endswith(("\n", "\r")):
+            # markdown-it-py 4.3 raises IndexError on some inputs that end without a
+            # line break ('> - <!-- x\n>'); one more line break changes no line number.
+            text += "\n"
         return _markdown().parse(text, self.env)
 
     @staticmethod
@@ -203,7 +222,7 @@ class _Parser:
             level=heading_top.heading_level,
         )
         plan = _CategoryPlan(first, heading)
-        for unit in self._units(tops[1:]):
+        for unit in self._units(tops[1:], heading_top.stop, stop):
             plan.add(unit)
         plan.finish()
         parts = self._materialise(plan.starts, stop)
@@ -218,8 +237,9 @@ class _Parser:
             span=self.source.lines_span(first, self._last_content_line(first, stop)),
         )
 
-    def _units(self, tops: list[_Top]) -> list[_Unit]:
-        units: list[_Unit] = []
+    def _units(self, tops: list[_Top], first: int, stop: int) -> list[_Unit]:
+        """The category's content from line ``first`` (after its heading) to ``stop``."""
+        units: list[_Unit] = self._definitions_between(first, stop, tops)
         for top in tops:
             last = self._last_content_line(top.first, top.stop)
             if top.kind in ("bullet_list", "ordered_list"):
@@ -228,10 +248,22 @@ class _Parser:
             elif top.kind in ("heading", "hr"):
                 units.append(_Unit("break", top.first, last))
             elif self._is_comment(top):
-                units.append(_Unit("comment", top.first, last))
+                units.append(_Unit("trivia", top.first, last))
             else:
                 units.append(_Unit("block", top.first, last))
-        return units
+        return sorted(units, key=lambda unit: unit.first)
+
+    def _definitions_between(self, first: int, stop: int, tops: list[_Top]) -> list[_Unit]:
+        """Link reference definitions at top level (they make no token) in ``first..stop-1``.
+
+        They are trivia like comments: kept out of blurbs, never owned by an entry's head.
+        """
+        inside = [(top.first, top.stop) for top in tops]
+        return [
+            _Unit("trivia", start, end)
+            for start, end in self.definitions
+            if first <= start < stop and not any(a <= start < b for a, b in inside)
+        ]
 
     def _materialise(self, starts: list[tuple[int, Any]], stop: int) -> list[CategoryPart]:
         """Turn the ordered part starts into nodes, each owning lines up to the next start."""
@@ -299,9 +331,15 @@ class _Parser:
             paragraph is None
             or paragraph.type != "paragraph_open"
             or paragraph.map is None
-            or paragraph.map[0] + 1 != first
             or content is None
         ):
+            return [_Unit("block", first, last)]
+        para_first = paragraph.map[0] + 1
+        if para_first == first + 1 and content == source.line(first).end:
+            # "-" alone on its line, the paragraph (and the link) on the next one
+            line = source.line(para_first)
+            content = self._skip_blanks(line.start, line.end)
+        elif para_first != first:
             return [_Unit("block", first, last)]
         para_end = source.line(paragraph.map[1]).end
         scanned = source.text[content:para_end].replace("\r\n", " \n").replace("\r", "\n")
@@ -309,7 +347,7 @@ class _Parser:
         if isinstance(scan, NotAnEntry):
             kind = "problem" if scan.problem else "block"
             return [_Unit(kind, first, last, problem=scan.problem)]
-        head_last = first + scanned.count("\n", 0, scan.rest_end)
+        head_last = para_first + scanned.count("\n", 0, scan.rest_end)
         entry = _PendingEntry(first, content, item.markup, scan)
         units = [_Unit("entry", first, head_last, entry=entry)]
         notes_first = head_last + 1
@@ -319,19 +357,20 @@ class _Parser:
             units.append(_Unit("block", notes_first, last))
         return units
 
-    def _content_start(self, line: Line, item: Token) -> int | None:
-        """Offset just after an item's bullet (``-``, ``1.``) and the spaces that follow it."""
+    def _skip_blanks(self, pos: int, end: int) -> int:
+        """The first offset from ``pos`` (before ``end``) that is not a space or tab."""
         text = self.source.text
-        pos, end = line.start, line.end
-        while pos < end and text[pos] in " \t":
-            pos += 1
-        marker = (item.info or "") + item.markup
-        if not text.startswith(marker, pos):
-            return None
-        pos += len(marker)
         while pos < end and text[pos] in " \t":
             pos += 1
         return pos
+
+    def _content_start(self, line: Line, item: Token) -> int | None:
+        """Offset just after an item's bullet (``-``, ``1.``) and the spaces that follow it."""
+        pos = self._skip_blanks(line.start, line.end)
+        marker = (item.info or "") + item.markup
+        if not self.source.text.startswith(marker, pos):
+            return None
+        return self._skip_blanks(pos + len(marker), line.end)
 
     def _entry(self, pending: _PendingEntry, raw: str, blurb: Blurb | None) -> Entry:
         source = self.source
@@ -347,7 +386,7 @@ class _Parser:
         head_end = base + scan.rest_end
         return Entry(
             raw=raw,
-            span=source.span(self._bullet_start(line_start, head_end), head_end),
+            span=source.span(self._skip_blanks(line_start, head_end), head_end),
             bullet=pending.bullet,
             read=scan.read,
             mark=scan.mark,
@@ -369,13 +408,6 @@ class _Parser:
             blurb=blurb,
         )
 
-    def _bullet_start(self, line_start: int, limit: int) -> int:
-        text = self.source.text
-        pos = line_start
-        while pos < limit and text[pos] in " \t":
-            pos += 1
-        return pos
-
     def _reference_url(self, label: str, href: str) -> tuple[str, Span | None]:
         """The destination of ``[label]: url`` as written, and where it is."""
         from markdown_it.common.utils import normalizeReference
@@ -383,18 +415,21 @@ class _Parser:
         ref = self.env.get("references", {}).get(normalizeReference(label))
         if not ref or "map" not in ref:
             return href, None
-        first = ref["map"][0] + 1
-        line = self.source.line(first)
         text = self.source.text
-        close = text.find("]:", line.start, self.source.lines[ref["map"][1] - 1].end)
-        if close < 0:
+        start = self.source.line(ref["map"][0] + 1).start
+        end = self.source.line(ref["map"][1]).end
+        pos = text.find("[", start, end) + 1
+        while 0 < pos < end and text[pos] != "]":  # the label: no unescaped brackets inside
+            pos += 2 if text[pos] == "\\" else 1
+        if not 0 < pos < end or text[pos + 1 : pos + 2] != ":":
             return href, None
-        pos = close + 2
-        while pos < len(text) and text[pos] in " \t\r\n":
-            pos += 1
-        dest = _inline_markdown().helpers.parseLinkDestination(text, pos, len(text))
-        if not dest.ok:
-            return href, None
+        pos += 2
+        while pos < end and (text[pos].isspace() or (text[pos] == ">" and text[pos - 1] in "\r\n >")):
+            pos += 1  # spaces, a line break, and a block quote's '>' on the next line
+        md = _inline_markdown()
+        dest = md.helpers.parseLinkDestination(text, pos, end)
+        if not dest.ok or md.normalizeLink(dest.str) != href:
+            return href, None  # never a wrong span: without one, the fixes leave the URL alone
         return dest.str, self.source.span(pos, dest.pos)
 
     # -- blurbs ---------------------------------------------------------------
@@ -404,6 +439,8 @@ class _Parser:
         span = source.lines_span(first, last)
         markdown = source.text[span.start : span.end]
         markers = read_markers(markdown, self.to_read_marker)
+        if markers.names and first + markdown.count("\n", 0, markers.start) not in self.paragraph_lines:
+            markers = notes_only(markdown)  # "*TO READ*" in a code block is code, not a marker
         marker_span = (
             source.span(span.start + markers.start, span.start + markers.end) if markers.names else None
         )
@@ -449,7 +486,7 @@ class _PendingEntry:
 class _Unit:
     """A piece of a category's content: a top-level block or one list item's part."""
 
-    kind: str  # "entry" | "problem" | "break" | "comment" | "block"
+    kind: str  # "entry" | "problem" | "break" | "trivia" (comments, definitions) | "block"
     first: int
     last: int
     entry: _PendingEntry | None = None
@@ -506,10 +543,10 @@ class _CategoryPlan:
         if not zone:
             return
         lead = 0
-        while lead < len(zone) and zone[lead].kind == "comment":
+        while lead < len(zone) and zone[lead].kind == "trivia":
             lead += 1
         tail = len(zone)
-        while tail > lead and zone[tail - 1].kind == "comment":
+        while tail > lead and zone[tail - 1].kind == "trivia":
             tail -= 1
         if lead:
             self.starts.append((zone[0].first, "text"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from markdown_it import MarkdownIt
 
 import mdjournal
 from tests.conftest import FIXTURES, read
@@ -254,3 +255,118 @@ def test_bom_does_not_hide_front_matter() -> None:
     assert journal.front_matter is not None and journal.front_matter.data == {"title": "x"}
     assert journal.entries[0].line == 5
     assert journal.entries[0].column == 1
+
+
+# -- corners found by an adversarial review -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["> - <!-- todo\n>", ">1. <?\n>", "> - <pre>\n>", "## P\n\n- [A](a)\n\n> - <!-- todo\n>"]
+)
+def test_inputs_that_crash_markdown_it_without_a_final_newline(text: str) -> None:
+    assert mdjournal.parse(text).render() == text
+
+
+def test_a_comment_inside_the_item_does_not_hide_the_marker() -> None:
+    text = "## P\n\n- [A](https://a.b)\n  <!-- c -->\n  *TO READ*\n"
+    (entry,) = mdjournal.parse(text).entries
+    assert entry.to_read and entry.blurb is not None and entry.blurb.markers == ("TO READ",)
+
+
+def test_a_trailing_comment_inside_the_item_is_not_notes() -> None:
+    text = "## P\n\n- [A](https://a.b)\n\n  *TO READ*\n\n  <!-- mdjournal-disable-line MJ013 -->\n"
+    (entry,) = mdjournal.parse(text).entries
+    assert entry.blurb is not None and entry.blurb.marker_only
+
+
+def test_marker_in_a_code_block_is_code() -> None:
+    (entry,) = mdjournal.parse("## P\n\n- [A](https://a.b)\n\n      *TO READ*\n").entries
+    assert entry.blurb is not None and not entry.to_read and entry.blurb.markers == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        ("## P\n\n- [r](a\n  ][s]\n\n[r]: /ref\n[s]: /s\n", "/s"),
+        ("## P\n\n- [T][r]\n\n> [r]:\n> /url\n", "/url"),
+        ("## P\n\n- [T][a\\]:b]\n\n[a\\]:b]: /url\n", "/url"),
+    ],
+)
+def test_urls_agree_with_markdown_it(text: str, url: str) -> None:
+    (entry,) = mdjournal.parse(text).entries
+    assert entry.url == url
+    html = MarkdownIt("commonmark").render(text)
+    assert f'href="{url}"' in html
+
+
+def test_a_link_markdown_it_refuses_is_not_an_entry() -> None:
+    assert mdjournal.parse("## P\n\n- [r](a \n  ][ ] notes\n\n[r]: /ref\n").entries == ()
+    journal = mdjournal.parse("## P\n\n- ✔️ [Local copy](file:///home/me/paper.pdf) (2019)\n")
+    (item,) = journal.categories[0].items
+    assert item.problem == (
+        "its link 'file:///home/me/paper.pdf' uses a protocol Markdown does not link "
+        "(file:, javascript:, vbscript:, data:)"
+    )
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\x0c", "\u2028", "\n  "])
+def test_any_white_space_between_mark_and_link(space: str) -> None:
+    (entry,) = mdjournal.parse(f"## P\n\n- ✔️{space}[T](https://t.u) (2017)\n").entries
+    assert (entry.read, entry.mark, entry.title, entry.year) == (True, "✔️", "T", 2017)
+
+
+def test_link_on_the_line_after_a_bare_bullet() -> None:
+    (entry,) = mdjournal.parse("## P\n\n-\n  [T](https://t.u) (2017)\n\nNotes.\n").entries
+    assert (entry.line, entry.title, entry.year, entry.span.end_line) == (3, "T", 2017, 4)
+    assert entry.blurb is not None and entry.blurb.markdown == "Notes."
+
+
+def test_symbols_next_to_marks() -> None:
+    (entry,) = mdjournal.parse("## P\n\n- ✔️ 🚧 [T](https://t.u) (2017)\n").entries
+    assert (entry.read, entry.mark) == (True, "✔️")
+    (entry,) = mdjournal.parse("## P\n\n- 🚧 [T](https://t.u) (2017) ✔️\n").entries
+    assert (entry.read, entry.mark, entry.mark_after) == (True, "✔️", True)
+
+
+def test_only_ascii_digits_make_a_year() -> None:
+    for digits in ("٢٠١٧", "２０１７"):
+        (entry,) = mdjournal.parse(f"## P\n\n- [T](https://t.u) ({digits})\n").entries
+        assert entry.year is None and entry.year_text is None
+
+
+def test_reference_definitions_are_not_owned_by_heads() -> None:
+    text = "## P\n\n[r]: /u\n\n- [A][r]\n\n- [B](https://a.b)\n\n[s]: /v\n\nBlurb\n"
+    journal = mdjournal.parse(text)
+    assert journal.render() == text
+    first, second = journal.entries
+    assert "[r]:" not in journal.categories[0].heading.raw
+    assert "[s]:" not in second.raw and "[s]:" not in (second.blurb.markdown if second.blurb else "")
+    assert second.blurb is not None and second.blurb.markdown == "Blurb"
+    assert first.blurb is second.blurb
+
+
+def test_unread_task_box_without_a_link_is_an_ordinary_item() -> None:
+    assert mdjournal.parse("## P\n\n- [ ] buy milk\n").categories[0].items == ()
+
+
+@pytest.mark.parametrize("options", [{"category_level": 0}, {"category_level": 7}, {"to_read_marker": ""}])
+def test_out_of_range_options_are_refused(options: dict) -> None:
+    with pytest.raises(ValueError):
+        mdjournal.parse("## P\n", **options)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## P\n\n- [T](u) " + "{{ " * 20000,
+        "## P\n\n- [T](u)\n\n*TO READ* " + "<!--" * 20000,
+        "".join(f"## C{i}\n\n- [T](u)\n\nb\n\n" for i in range(3000)),
+    ],
+    ids=["liquid openers", "comment openers", "many categories"],
+)
+def test_no_quadratic_corners(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    assert mdjournal.parse(text).render() == text
+    assert time.perf_counter() - start < 5
