@@ -6,6 +6,7 @@ runs, so ``mdjournal --version`` and ``--help`` stay fast.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable
@@ -80,8 +81,8 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def rule_options(command: F) -> F:
-    """The options ``lint`` and ``fmt`` share: rule selection, config, stdin name."""
+def rule_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options ``lint`` and ``fmt`` share, handed to the command as one ``settings``."""
     options = [
         click.option(
             "--select",
@@ -108,18 +109,34 @@ def rule_options(command: F) -> F:
             help="Name of standard input ('-') for messages and config matching.",
         ),
     ]
+
+    @functools.wraps(command)
+    def with_settings(
+        *args: Any,
+        select: tuple[str, ...],
+        extend_select: tuple[str, ...],
+        ignore: tuple[str, ...],
+        config_file: str | None,
+        stdin_filename: str | None,
+        **kwargs: Any,
+    ) -> None:
+        settings = _settings(select, extend_select, ignore, config_file, stdin_filename)
+        command(*args, settings=settings, **kwargs)
+
+    wrapped: Callable[..., None] = with_settings
     for option in reversed(options):
-        command = option(command)
-    return command
+        wrapped = option(wrapped)
+    return wrapped
 
 
-def settings_from(
+def _settings(
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_file: str | None,
     stdin_filename: str | None,
 ) -> Settings:
+    """The command line's settings, checked now so a bad selector fails before any work."""
     from pathlib import Path
 
     from .config import ConfigError
@@ -178,11 +195,7 @@ def jobs_option(command: F) -> F:
 @jobs_option
 def lint_command(
     paths: tuple[str, ...],
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    config_file: str | None,
-    stdin_filename: str | None,
+    settings: Settings,
     output_format: str | None,
     unsafe_fixes: bool,
     exit_zero: bool,
@@ -197,7 +210,6 @@ def lint_command(
     """
     from .commands import lint
 
-    settings = settings_from(select, extend_select, ignore, config_file, stdin_filename)
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     colour = use_color(color) and output_format == "text"
     sys.exit(
@@ -226,11 +238,7 @@ def lint_command(
 @jobs_option
 def fmt_command(
     paths: tuple[str, ...],
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    config_file: str | None,
-    stdin_filename: str | None,
+    settings: Settings,
     fix: bool,
     check: bool,
     diff: bool,
@@ -250,7 +258,6 @@ def fmt_command(
     if sum((fix, check, diff)) > 1:
         raise click.UsageError("choose one of --fix, --check and --diff")
     mode = "fix" if fix else "check" if check else "diff"
-    settings = settings_from(select, extend_select, ignore, config_file, stdin_filename)
     sys.exit(
         _guarded(
             lambda: fmt.run(
