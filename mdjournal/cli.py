@@ -210,7 +210,7 @@ def lint_command(
     """
     from .commands import lint
 
-    output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
     colour = use_color(color) and output_format == "text"
     sys.exit(
         _guarded(

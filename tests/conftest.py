@@ -37,3 +37,10 @@ def read(path: Path) -> str:
 @pytest.fixture(scope="session")
 def journal_text() -> str:
     return read(JOURNAL)
+
+
+@pytest.fixture(autouse=True)
+def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see the defaults, whatever CI or the developer's shell has set."""
+    for name in ("GITHUB_ACTIONS", "MDJOURNAL_OUTPUT_FORMAT", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)

@@ -6,7 +6,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from mdjournal.cli import main
@@ -18,12 +17,6 @@ CLEAN = "---\ntitle: T\ndate: 2025-06-16\n---\n\n## Papers\n\n- ✔️ [Adam](ht
 def run(*args: str, input: bytes | None = None, env: dict[str, str] | None = None) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, list(args), input=input, env=env)
     return result.exit_code, result.stdout, result.stderr
-
-
-@pytest.fixture(autouse=True)
-def _no_ci_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.delenv("NO_COLOR", raising=False)
 
 
 def test_text_output_on_the_fixture() -> None:
