@@ -136,9 +136,9 @@ class Link:
 class Entry:
     """One reading-list entry: ``- ✔️ [Title](url) (2017)``.
 
-    ``raw`` is the entry's head (its first line, or lines when the link wraps);
-    notes below it belong to its :class:`Blurb`, also when they continue the list
-    item. ``year`` is ``None`` unless a four-digit year is written; ``year_text``
+    ``raw`` is the entry's head (its first line, or lines when the link wraps) and
+    the blank lines after it; notes below it belong to its :class:`Blurb`, also when
+    they continue the list item. ``year`` is ``None`` unless a four-digit year is written; ``year_text``
     keeps a year as written even when malformed (``(22)``, ``( 2022 )``, ``2022``),
     and ``year_gap`` is what stands between the link and it (the house style is one
     space).

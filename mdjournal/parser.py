@@ -97,6 +97,9 @@ class _Parser:
         self.category_level = category_level
         self.to_read_marker = to_read_marker
         self.env: dict[str, Any] = {}
+        # Filled from the block parse, before the body is built:
+        self.definitions: list[tuple[int, int]] = []  # link reference definitions' lines
+        self.paragraph_lines: frozenset[int] = frozenset()  # lines inside a paragraph
 
     # -- whole document ---------------------------------------------------
 
