@@ -58,13 +58,13 @@ Healthy text often *looks* like mojibake: Latin-1 capitals (``Â``-``ß``) are
    This keeps ``CAFÉ”`` (→ U+0254), ``“É`` (→ U+0483), ``—é``, ``Ørsted`` healthy.
    Cost: damaged Hebrew, Arabic, Armenian, IPA and most of Latin Extended-B go
    undetected.
-4. **An all-caps word ending in Ã/Ä/Å before punctuation stays.** A run of one
-   2-byte sequence whose continuation character is closing or other punctuation
-   (category P, not Pi/Ps), that directly follows an uppercase letter and is not
-   followed by a letter, is rejected: ``IRMÃ”`` is Portuguese capitals and a closing
-   quote, not ``IRMÔ``. Opening punctuation is excluded because ``Å‘`` (ő) and
-   ``Å“`` (œ) are everyday damage. Cost: all-caps damage at a word end, ``CAFÃ‰``
-   for ``CAFÉ``, is missed; a lone capital in quotes, ``“Å”``, is still flagged.
+4. **A quoted or word-final capital stays.** A Windows-1252 run of one 2-byte
+   sequence is healthy when it is a capital between quotation marks (``„Ä“``: German
+   quotes around a letter) or a capital before closing or other punctuation at the
+   end of an all-caps word (``IRMÃ”``: Portuguese capitals and a closing quote, not
+   ``IRMÔ``). Opening punctuation elsewhere is still damage, because ``Å‘`` (ő) and
+   ``Å“`` (œ) are everyday damage. Cost: ``CAFÃ‰`` for ``CAFÉ`` and a damaged letter
+   that is itself quoted (``“Å‘”``) are missed.
 5. **A lowercase accented letter followed by two symbols stays.** ``café”…`` maps
    to ``E9 94 85``, a valid CJK character. A run of one 3-byte sequence whose lead
    character is a letter directly after another letter, whose two continuation
@@ -81,13 +81,28 @@ Healthy text often *looks* like mojibake: Latin-1 capitals (``Â``-``ß``) are
    a truncated ``â€`` is ZWJ (``8D``) before an emoji's lead ``ð`` and the closing
    quote ``”`` (``9D``) elsewhere. Other truncations are ambiguous and left alone.
 
-Heuristics 4 and 5 look at the neighbours of a run, but only inside the scanned
+7. **A lone Mac Roman pair must look like a letter, not mathematics.** A Mac Roman
+   run of one 2-byte sequence is damage only if its lead is ``¬`` or ``√`` (the
+   Latin-1 range, where Mac damage happens) or ``Œ``/``œ`` (Greek letters, common in
+   ML titles), and, when its second character is a Greek letter (``√π``, ``¬π``) or,
+   after ``√``, a mathematical symbol (``√∂``), only if a letter touches it, or for
+   ``¬`` a digit (``o√π`` is ``où``, ``sch√∂n`` is ``schön``, ``1¬Ω`` is ``1½``, but
+   ``2√π`` is mathematics; ``¬∞`` is always ``°``). So ``√π``, ``θ≈π``, ``≈µ`` and ``»ö`` (mathematics,
+   quotes) stay healthy. Cost: Latin Extended-A damaged through Mac Roman (``≈ë``),
+   and ``í ñ ò ó ö ø ù ú ý ¹ ½`` damaged standing alone, are missed; longer runs
+   (``‚úîÔ∏è``) are unaffected.
+
+Heuristics 4, 5 and 7 look at the neighbours of a run, but only inside the scanned
 region (``text[start:end]``), as if the region were the whole text: scanning a
 region gives the same runs as scanning that slice.
 
 Double encodings (``Ã¢â‚¬â„¢`` for ``’``: UTF-8 decoded wrongly, re-encoded as UTF-8,
 decoded wrongly again) are unwrapped layer by layer while the repair of a run is
-itself one damaged run from end to end, at most :data:`MAX_LAYERS` layers. Such a
+itself one damaged run from end to end, at most :data:`MAX_LAYERS` layers, and only
+when the inner repair holds no letter of a non-Latin script: ``á’’`` and ``Á™™``
+read once more would be ``ᒒ`` and ``窪``, a coincidence rather than damage. (A
+doubly damaged CJK text loses one layer per ``fmt`` round instead; the fixer
+repeats until nothing is left.) Such a
 run is reported once, with the codec of its outermost layer. A text that really is
 about mojibake (the two characters ``Ã©``, damaged once) is indistinguishable and
 gets unwrapped too far.
@@ -267,24 +282,42 @@ def _runs(text: str, start: int, end: int, layers: int) -> Iterator[Damage]:
             pos = i + 1
             continue
         stop, repaired, count = best
-        if count == 1 and _suspicious_single(text, i, stop, end, start, repaired):
+        if count == 1 and _suspicious_single(text, i, stop, end, start, repaired, best_codec):
             pos = i + 1
             continue
         if layers > 1 and _CANDIDATE.search(repaired):
             inner = list(_runs(repaired, 0, len(repaired), layers - 1))
-            if len(inner) == 1 and inner[0].start == 0 and inner[0].end == len(repaired):
+            whole = len(inner) == 1 and inner[0].start == 0 and inner[0].end == len(repaired)
+            if whole and not any(_foreign_letter(char) for char in inner[0].repaired):
                 repaired = inner[0].repaired
         yield Damage(i, stop, repaired, best_codec.name)
         pos = stop
 
 
-def _suspicious_single(text: str, start: int, stop: int, end: int, region_start: int, decoded: str) -> bool:
-    """True when a one-sequence run is more likely healthy text (heuristics 4, 5)."""
+_QUOTES = frozenset("\"'«»‹›‘’‚‛“”„‟")
+
+
+def _suspicious_single(
+    text: str, start: int, stop: int, end: int, region_start: int, decoded: str, codec: _Codec
+) -> bool:
+    """True when a one-sequence run is more likely healthy text (heuristics 4, 5, 7)."""
     before = text[start - 1] if start > region_start else ""
     tail = text[start + 1 : stop]
     if stop - start == 2:
         after = text[stop] if stop < end else ""
+        if codec.name == MAC_ROMAN:  # heuristic 7
+            lead = codec.to_byte[text[start]]
+            if lead not in (0xC2, 0xC3, 0xCE, 0xCF):
+                return True
+            greek = "GREEK" in unicodedata.name(tail, "")
+            mathematical = greek or (lead == 0xC3 and unicodedata.category(tail) == "Sm")
+            # A letter next to it makes a word (o√π is où); for ¬ a digit does too (1¬Ω is 1½).
+            touching = before + after
+            in_word = any(char.isalpha() or (lead == 0xC2 and char.isdigit()) for char in touching)
+            return lead in (0xC2, 0xC3) and mathematical and not in_word
         category = unicodedata.category(tail)
+        if category[0] == "P" and before in _QUOTES and tail in _QUOTES:
+            return True  # heuristic 4: a capital quoted on its own, „Ä“
         return (
             category[0] == "P" and category not in ("Pi", "Ps") and before.isupper() and not after.isalpha()
         )
