@@ -49,6 +49,7 @@ LOGGER = logging.getLogger("mdformat.renderer")
 class _PostState:
     """What the renderer needs to know about the repaired post."""
 
+    name: str
     original: str
     shape: tuple[Any, ...]
     config: Config
@@ -66,35 +67,41 @@ def update_mdit(mdit: MarkdownIt) -> None:
 
 
 def _repair(state: StateCore) -> None:
-    from .config import ConfigError
+    from .config import Config, ConfigError
     from .fixer import fix_text, shape
     from .parser import parse
 
     options = state.md.options.get("mdformat", {})
     filename = str(options.get("filename") or "")
+    name = filename if filename not in ("", "-") else "<stdin>"
+    repair = True
     try:
         config = _config_for(filename)
     except ConfigError as error:
-        LOGGER.warning("mdjournal: %s; journal repairs skipped", error)
-        return
+        # Still a post to protect (front matter, entries), just not one to repair.
+        LOGGER.warning(f"mdjournal: {error}; journal repairs skipped for {name}")
+        config, repair = Config(), False
     original = parse(state.src, category_level=config.category_level, to_read_marker=config.to_read_marker)
     if original.front_matter is None:
         return  # not a Jekyll post: leave it to mdformat
-    result = fix_text(state.src, config, filename or None)
-    repaired = parse(result.text, category_level=config.category_level, to_read_marker=config.to_read_marker)
+    if config.exclude and filename not in ("", "-") and config.excluded(filename):
+        repair = False
+    text = fix_text(state.src, config, filename or None).text if repair else state.src
+    repaired = parse(text, category_level=config.category_level, to_read_marker=config.to_read_marker)
     assert repaired.front_matter is not None
     verbatim = {entry.line - 1 for entry in repaired.entries}
     verbatim |= {
         entry.blurb.span.line - 1 for entry in repaired.entries if entry.blurb and entry.blurb.markers
     }
     state.env[ENV_KEY] = _PostState(
+        name=name,
         original=state.src,
         shape=shape(original),
         config=config,
         front_matter_last=repaired.front_matter.end_line - 1,
         verbatim=frozenset(verbatim),
     )
-    state.src = result.text
+    state.src = text
 
 
 def _config_for(filename: str) -> Config:
@@ -126,9 +133,15 @@ def _render_paragraph(node: RenderTreeNode, context: RenderContext) -> str:
     from mdformat.renderer import DEFAULT_RENDERERS
 
     post = context.env.get(ENV_KEY)
-    inline = node.children[0].content if node.children else ""
-    if post is not None and node.map and (node.map[0] in post.verbatim or "{{" in inline or "{%" in inline):
-        return inline
+    inline = node.children[0] if node.children else None
+    text = inline.content if inline is not None else ""
+    if post is not None and node.map and (node.map[0] in post.verbatim or "{{" in text or "{%" in text):
+        # mdformat writes the link reference definitions its own renderers saw used;
+        # these links are not rendered by it, so say they are used, or they are lost.
+        for child in inline.walk() if inline is not None else ():
+            if child.meta.get("label"):
+                context.env["used_refs"].add(child.meta["label"])
+        return text
     return DEFAULT_RENDERERS["paragraph"](node, context)
 
 
@@ -144,8 +157,8 @@ def _check_structure_after(mdit: MarkdownIt) -> None:
         if post is None or not kwargs.get("finalize", True) or _same_structure(post, text):
             return text
         LOGGER.warning(
-            "mdjournal: formatting would change the post's categories or entries; left it unformatted "
-            "(please report this with the file)"
+            f"mdjournal: formatting {post.name} would change its categories or entries, so it was left "
+            "unformatted (please report this with the file)"
         )
         return post.original
 

@@ -130,7 +130,7 @@ def test_a_structure_change_leaves_the_post_unformatted(
     with caplog.at_level(logging.WARNING):
         out = mdformat.text(journal_text, extensions=["mdjournal"])
     assert out == journal_text
-    assert "would change the post's categories or entries" in caplog.text
+    assert "formatting <stdin> would change its categories or entries" in caplog.text
 
 
 def test_mdformat_command_line(tmp_path: Path) -> None:
@@ -147,3 +147,43 @@ def test_mdformat_command_line(tmp_path: Path) -> None:
         [sys.executable, "-m", "mdformat", "--check", "--extensions", "mdjournal", str(post)]
     )
     assert check.returncode == 0
+
+
+REFERENCES = """---
+title: References
+date: 2025-06-16
+---
+
+## Papers
+
+- ✔️ [Adam][adam]
+
+*TO READ* because [Bob][bob] said so, and {{ site.url }} too.
+
+[adam]: https://arxiv.org/abs/1412.6980
+[bob]: https://bob.example
+"""
+
+
+def test_reference_definitions_used_only_in_kept_paragraphs_survive() -> None:
+    ours = mdformat.text(REFERENCES, extensions=["mdjournal"])
+    assert "- ✔️ [Adam][adam] (2014)\n" in ours
+    assert "[adam]: https://arxiv.org/abs/1412.6980\n" in ours
+    assert "[bob]: https://bob.example\n" in ours
+
+
+def test_a_bad_mdjournal_config_still_protects_the_post(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    (tmp_path / ".mdjournal.toml").write_text("ignor = []\n", encoding="utf-8")
+    post = tmp_path / "post.md"
+    with caplog.at_level(logging.WARNING):
+        out = mdformat.text(REFERENCES, extensions=["mdjournal"], _filename=str(post))
+    assert out.startswith("---\ntitle: References\n")
+    assert "- ✔️ [Adam][adam]\n" in out  # kept as written, not repaired
+    assert "unknown key 'ignor'" in caplog.text and f"journal repairs skipped for {post}" in caplog.text
+
+
+def test_excluded_posts_are_not_repaired(tmp_path: Path) -> None:
+    (tmp_path / ".mdjournal.toml").write_text('exclude = ["_drafts/"]\n', encoding="utf-8")
+    draft = tmp_path / "_drafts" / "post.md"
+    out = mdformat.text(REFERENCES, extensions=["mdjournal"], _filename=str(draft))
+    assert "- ✔️ [Adam][adam]\n" in out and out.startswith("---\ntitle: References\n")
