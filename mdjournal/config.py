@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .markers import DEFAULT_TO_READ
-from .marks import DEFAULT_READ_MARK
+from .marks import DEFAULT_READ_MARK, READ_MARKS
 
 CONFIG_NAMES = (".mdjournal.toml", "pyproject.toml")
 _KEYS = (
@@ -75,15 +75,27 @@ class Config:
         extend_select: Iterable[str] = (),
         ignore: Iterable[str] = (),
     ) -> Config:
-        """These settings with the command line's on top (``--select`` replaces)."""
-        new = replace(
-            self,
-            select=tuple(select) if select is not None else self.select,
-            extend_select=self.extend_select + tuple(extend_select),
-            ignore=self.ignore + tuple(ignore),
+        """These settings with the command line's on top.
+
+        ``--select`` is an explicit choice: it replaces the config's whole selection
+        (its ``select``, ``extend-select`` and ``ignore``), so ``--select MJ005``
+        shows MJ005 even where the config ignores it. ``--extend-select`` and
+        ``--ignore`` add to what is selected. Per-file ignores still apply.
+        """
+        select, extend_select, ignore = (
+            tuple(select) if select is not None else None,
+            tuple(extend_select),
+            tuple(ignore),
         )
-        new.codes("")  # validate the selectors now, not on the first file
-        return new
+        for selectors, key in (
+            (select or (), "select"),
+            (extend_select, "extend-select"),
+            (ignore, "ignore"),
+        ):
+            _resolved(selectors, key, "the command line")
+        if select is not None:
+            return replace(self, select=select, extend_select=extend_select, ignore=ignore)
+        return replace(self, extend_select=self.extend_select + extend_select, ignore=self.ignore + ignore)
 
     def codes(self, path: str | None) -> frozenset[str]:
         """The codes of the rules that run on ``path``."""
@@ -222,6 +234,11 @@ def _parse_table(table: Mapping[str, Any], path: Path) -> Config:
             raise ConfigError(f"{path}: '{key}' must be a non-empty string")
         return value
 
+    read_mark = text("read-mark", DEFAULT_READ_MARK)
+    if read_mark not in READ_MARKS:
+        known = ", ".join(sorted(READ_MARKS - {"[X]"}))
+        raise ConfigError(f"{path}: 'read-mark' must be one of the read marks mdjournal reads: {known}")
+
     level = table.get("category-level", 2)
     if not isinstance(level, int) or isinstance(level, bool) or not 1 <= level <= 6:
         raise ConfigError(f"{path}: 'category-level' must be a whole number from 1 to 6")
@@ -236,7 +253,7 @@ def _parse_table(table: Mapping[str, Any], path: Path) -> Config:
         extend_select=strings("extend-select"),
         ignore=strings("ignore"),
         per_file_ignores=tuple((pattern, tuple(codes)) for pattern, codes in per_file.items()),
-        read_mark=text("read-mark", DEFAULT_READ_MARK),
+        read_mark=read_mark,
         to_read_marker=text("to-read-marker", DEFAULT_TO_READ),
         category_level=level,
         exclude=strings("exclude"),

@@ -19,10 +19,11 @@ from .findings import Finding, Severity
 
 @dataclass(frozen=True)
 class FileFindings:
-    """One file's findings, already sorted by position."""
+    """One file's findings, already sorted by position, or why it could not be read."""
 
     path: str
     findings: Sequence[Finding]
+    error: str | None = None
 
 
 Reports = Sequence[FileFindings]
@@ -50,16 +51,22 @@ def text(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -
 
 def summary(reports: Reports, *, unsafe_fixes: bool = False) -> str:
     findings = [finding for report in reports for finding in report.findings]
+    unreadable = sum(report.error is not None for report in reports)
     if not findings:
+        if unreadable:
+            return f"No problems found in the files that could be read; {unreadable} could not be read."
         return "All checks passed!"
     fixable = sum(finding.fixable(unsafe_fixes) for finding in findings)
     hidden = sum(finding.fixable(True) for finding in findings) - fixable
     noun = "problem" if len(findings) == 1 else "problems"
     command = "mdjournal fmt --fix --unsafe-fixes" if unsafe_fixes else "mdjournal fmt --fix"
     where = ""
-    if len(reports) > 1:
-        where = f" in {sum(bool(report.findings) for report in reports)} of {len(reports)} files"
+    checked = sum(report.error is None for report in reports)
+    if checked > 1:
+        where = f" in {sum(bool(report.findings) for report in reports)} of {checked} files"
     line = f"Found {len(findings)} {noun}{where} ({fixable} fixable with '{command}')."
+    if unreadable:
+        line += f" {unreadable} file{'s' if unreadable > 1 else ''} could not be read."
     if hidden:
         line += f"\n({hidden} more fixable with the --unsafe-fixes option.)"
     return line

@@ -127,7 +127,7 @@ def test_unreadable_file_is_an_error_but_others_are_still_linted(tmp_path: Path)
     bad.write_bytes(b"caf\xe9\n")
     code, out, err = run("lint", str(bad), str(post), str(tmp_path / "missing.md"))
     assert code == 2
-    assert out.strip() == "All checks passed!"
+    assert out.strip() == "No problems found in the files that could be read; 2 could not be read."
     assert err.splitlines() == [
         f"mdjournal: error: {bad}: not valid UTF-8 (byte 0xe9 on line 1); save it as UTF-8 and try again",
         f"mdjournal: error: {tmp_path / 'missing.md'}: no such file",

@@ -132,3 +132,23 @@ def test_config_object_defaults() -> None:
     config = Config()
     assert "MJ007" not in config.codes("post.md")
     assert "MJ001" in config.codes("post.md")
+
+
+@pytest.mark.parametrize("mark", ["X", "✔️ ", "‚úîÔ∏è", "[ ]"])
+def test_read_mark_must_be_a_known_read_mark(blog: Path, mark: str) -> None:
+    (blog / ".mdjournal.toml").write_text(f'read-mark = "{mark}"\n', encoding="utf-8")
+    code, _, err = lint(str(blog / "_posts" / "post.md"))
+    assert code == 2 and "'read-mark' must be one of the read marks mdjournal reads" in err
+
+
+def test_command_line_selection_is_blamed_on_the_command_line(blog: Path) -> None:
+    (blog / ".mdjournal.toml").write_text('ignore = ["MJ005"]\n', encoding="utf-8")
+    code, _, err = lint(str(blog / "_posts" / "post.md"), "--select", "BOGUS")
+    assert code == 2
+    assert err.strip() == "mdjournal: error: the command line: unknown rule 'BOGUS' in select (see 'mdjournal rules')"
+
+
+def test_command_line_select_beats_the_config_ignore(blog: Path) -> None:
+    (blog / ".mdjournal.toml").write_text('ignore = ["MJ008"]\n', encoding="utf-8")
+    assert codes(lint(str(blog / "_posts" / "post.md"))[1]) == ["MJ002"]
+    assert codes(lint(str(blog / "_posts" / "post.md"), "--select", "MJ008")[1]) == ["MJ008"]

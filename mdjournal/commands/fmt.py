@@ -53,6 +53,8 @@ def run(
                 continue
             left += len(result.remaining)
             click.echo(report(post.path, result, unsafe_fixes), err=post.is_stdin)
+    if not files and not errors:
+        click.echo("mdjournal: warning: no Markdown files to fix in the paths given", err=True)
     if mode == "fix" and files > 1:
         click.echo(
             f"Fixed {sum(fixed.values())} problems in {changed} of {files} files; {left} left to fix by hand."

@@ -28,8 +28,10 @@ def run(
         if findings is None:
             click.echo(f"mdjournal: error: {post.error}", err=True)
             errors += 1
-        else:
-            reports.append(FileFindings(post.path, findings))
+        reports.append(FileFindings(post.path, findings or [], post.error))
+    if not reports:
+        click.echo("mdjournal: warning: no Markdown files to check in the paths given", err=True)
+        return 0
     output = FORMATS[output_format](reports, color=color, unsafe_fixes=unsafe_fixes)
     if output:
         click.echo(output, color=color)
