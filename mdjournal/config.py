@@ -22,6 +22,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import os
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -182,9 +183,10 @@ def find_config_file(start: Path) -> Path | None:
 
 def load_config(path: Path) -> Config:
     """Read and validate one config file."""
-    table = _read_toml(path)
+    table: Any = _read_toml(path)
     if path.name == "pyproject.toml":
-        table = table.get("tool", {}).get("mdjournal", {})
+        tool = table.get("tool", {})
+        table = tool.get("mdjournal", {}) if isinstance(tool, Mapping) else {}
     return _parse_table(table, path)
 
 
@@ -195,7 +197,8 @@ def config_for_folder(folder: Path) -> Config:
 
 
 def _has_tool_table(path: Path) -> bool:
-    return "mdjournal" in _read_toml(path).get("tool", {})
+    tool = _read_toml(path).get("tool", {})
+    return isinstance(tool, Mapping) and "mdjournal" in tool
 
 
 def _read_toml(path: Path) -> Mapping[str, Any]:
@@ -234,6 +237,11 @@ def _parse_table(table: Mapping[str, Any], path: Path) -> Config:
             raise ConfigError(f"{path}: '{key}' must be a non-empty string")
         return value
 
+    marker = text("to-read-marker", DEFAULT_TO_READ)
+    if not re.fullmatch(r"[^\W_](?:[\w '’-]*[^\W_])?", marker):
+        raise ConfigError(
+            f"{path}: 'to-read-marker' must be the marker's words, such as \"TO READ\" (no * or _)"
+        )
     read_mark = text("read-mark", DEFAULT_READ_MARK)
     if read_mark not in READ_MARKS:
         known = ", ".join(sorted(READ_MARKS - {"[X]"}))
@@ -254,7 +262,7 @@ def _parse_table(table: Mapping[str, Any], path: Path) -> Config:
         ignore=strings("ignore"),
         per_file_ignores=tuple((pattern, tuple(codes)) for pattern, codes in per_file.items()),
         read_mark=read_mark,
-        to_read_marker=text("to-read-marker", DEFAULT_TO_READ),
+        to_read_marker=marker,
         category_level=level,
         exclude=strings("exclude"),
         path=path,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from .source import Source
@@ -27,6 +28,24 @@ def front_matter_lines(source: Source) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _loader() -> type:
+    """PyYAML's safe loader (the C one when there is one), with dates left as text.
+
+    PyYAML turns ``2024-02-30`` into a ``ValueError`` and ``2025-06-16`` into a
+    ``datetime.date``; Jekyll has its own date rules. Keeping dates as written lets
+    MJ012 judge them by Jekyll's rules and report, instead of crashing.
+    """
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
+        for first, entries in base.yaml_implicit_resolvers.items()
+    }
+    return type("JekyllLoader", (base,), {"yaml_implicit_resolvers": resolvers})
+
+
 def load_yaml(text: str) -> tuple[Mapping[str, Any] | None, str | None, int | None]:
     """(data, error, 1-based error line within ``text``) for a front-matter body.
 
@@ -35,9 +54,10 @@ def load_yaml(text: str) -> tuple[Mapping[str, Any] | None, str | None, int | No
     """
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(text, Loader=loader)
+        data = yaml.load(text, Loader=_loader())
+    except (ValueError, TypeError, OverflowError) as error:  # a constructor refused a value
+        return None, str(error), None
     except yaml.YAMLError as error:
         # "while scanning a quoted scalar ... found unexpected end of stream": the
         # context mark is where the trouble started, which is where to look.

@@ -145,10 +145,28 @@ def test_command_line_selection_is_blamed_on_the_command_line(blog: Path) -> Non
     (blog / ".mdjournal.toml").write_text('ignore = ["MJ005"]\n', encoding="utf-8")
     code, _, err = lint(str(blog / "_posts" / "post.md"), "--select", "BOGUS")
     assert code == 2
-    assert err.strip() == "mdjournal: error: the command line: unknown rule 'BOGUS' in select (see 'mdjournal rules')"
+    assert (
+        err.strip()
+        == "mdjournal: error: the command line: unknown rule 'BOGUS' in select (see 'mdjournal rules')"
+    )
 
 
 def test_command_line_select_beats_the_config_ignore(blog: Path) -> None:
     (blog / ".mdjournal.toml").write_text('ignore = ["MJ008"]\n', encoding="utf-8")
     assert codes(lint(str(blog / "_posts" / "post.md"))[1]) == ["MJ002"]
     assert codes(lint(str(blog / "_posts" / "post.md"), "--select", "MJ008")[1]) == ["MJ008"]
+
+
+@pytest.mark.parametrize("content", ["tool = 3\n", 'tool = ["mdjournal"]\n', 'tool = "mdjournal"\n'])
+def test_a_pyproject_whose_tool_is_not_a_table_is_no_config(blog: Path, content: str) -> None:
+    (blog / "pyproject.toml").write_text(content, encoding="utf-8")
+    code, out, err = lint(str(blog / "_posts" / "post.md"))
+    assert code == 1 and "Traceback" not in err
+    assert codes(out) == ["MJ008", "MJ002"]
+
+
+@pytest.mark.parametrize("marker", ["*TO READ*", "TO\\nREAD", "_x_"])
+def test_to_read_marker_is_words(blog: Path, marker: str) -> None:
+    (blog / ".mdjournal.toml").write_text(f'to-read-marker = "{marker}"\n', encoding="utf-8")
+    code, _, err = lint(str(blog / "_posts" / "post.md"))
+    assert code == 2 and "'to-read-marker' must be the marker's words" in err

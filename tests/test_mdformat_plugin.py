@@ -172,7 +172,9 @@ def test_reference_definitions_used_only_in_kept_paragraphs_survive() -> None:
     assert "[bob]: https://bob.example\n" in ours
 
 
-def test_a_bad_mdjournal_config_still_protects_the_post(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_bad_mdjournal_config_still_protects_the_post(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     (tmp_path / ".mdjournal.toml").write_text("ignor = []\n", encoding="utf-8")
     post = tmp_path / "post.md"
     with caplog.at_level(logging.WARNING):

@@ -180,3 +180,28 @@ def test_selectors() -> None:
 def test_defaults() -> None:
     off = {rule.code for rule in RULES if not rule.default}
     assert off == {"MJ007"}
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("---\ntitle: t\ndate: 2024-02-30\n---\n", "date '2024-02-30' is not a date Jekyll accepts"),
+        (
+            "---\ntitle: t\ndate: 2024-01-01 25:00:00\n---\n",
+            "date '2024-01-01 25:00:00' is not a date Jekyll accepts",
+        ),
+        ("---\ntitle: t\n\n", "front matter opened on line 1 is never closed: end it with a '---' line"),
+        ("---\ntitle: [t\n---\n", "front matter is not valid YAML"),
+    ],
+)
+def test_front_matter_problems_are_findings_never_crashes(front: str, message: str) -> None:
+    _, findings = lint_text(front + "## P\n", Config().overridden(select=["MJ012"]), "post.md")
+    assert [f.code for f in findings] == ["MJ012"]
+    assert message in findings[0].message
+
+
+def test_valid_jekyll_dates_are_accepted() -> None:
+    for date in ("2025-06-16", "2025-06-16 10:58", "2025-06-16 10:58:32 -0600", "2025-06-16T10:58:32Z"):
+        text = f"---\ntitle: t\ndate: {date}\n---\n\n## P\n"
+        _, findings = lint_text(text, Config().overridden(select=["MJ012"]), "post.md")
+        assert findings == [], date

@@ -57,9 +57,17 @@ _DATED_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-")
 def check(context: Context) -> Iterator[Problem]:
     front = context.journal.front_matter
     if front is None:
-        yield Problem(
-            context.span(0, 0), "no front matter: Jekyll needs '---' lines with at least a title at the top"
-        )
+        first = context.source.lines[0] if context.source.lines else None
+        if first is not None and context.text[first.start : first.end].rstrip(" \t") == "---":
+            yield Problem(
+                context.span(first.start, first.end),
+                "front matter opened on line 1 is never closed: end it with a '---' line",
+            )
+        else:
+            yield Problem(
+                context.span(0, 0),
+                "no front matter: Jekyll needs '---' lines with at least a title at the top",
+            )
         return
     if front.data is None:
         line = front.error_line or front.line
