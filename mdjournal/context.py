@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 _CODE_BLOCKS = frozenset({"fence", "code_block"})
 _INLINE_BLOCKS = frozenset({"paragraph", "heading", "table", "html_block"})
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _BACKTICKS = re.compile(r"`+")
 
 
@@ -55,18 +54,44 @@ class Context:
 
     @cached_property
     def comments(self) -> tuple[tuple[int, int], ...]:
-        """Offset ranges of HTML comments outside code (an unclosed one runs to the end)."""
+        """Offset ranges of the HTML comments a reader of the page does not see.
+
+        As CommonMark has them: an HTML block that opens with ``<!--`` is hidden
+        to its end (markdown-it says where that is); inside a paragraph, heading
+        or other HTML, ``<!-- ... -->`` is a comment only when it closes, and
+        ``<!-->`` / ``<!--->`` are complete, empty comments. An escaped ``\\<!--``
+        or one in code is text.
+        """
+        text = self.text
         ranges: list[tuple[int, int]] = []
-        pos = self._body_start
-        while (start := self.text.find("<!--", pos)) >= 0:
-            if self._inside(self.code, start):
-                pos = start + 4
+        for block in self.journal.blocks:
+            if block.kind not in _INLINE_BLOCKS:
                 continue
-            match = _COMMENT.match(self.text, start)
-            end = match.end() if match else len(self.text)
-            ranges.append((start, end))
-            pos = end
+            start, end = self._block_range(block.span)
+            if block.kind == "html_block" and text[start:end].lstrip(" ").startswith("<!--"):
+                ranges.append((start, end))
+            else:
+                ranges.extend(self._inline_comments(block.span.start, block.span.end))
         return tuple(ranges)
+
+    def _inline_comments(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        text, pos = self.text, start
+        while (opening := text.find("<!--", pos, end)) >= 0:
+            pos = opening + 4
+            escapes = 0
+            while opening - escapes > start and text[opening - escapes - 1] == "\\":
+                escapes += 1
+            if escapes % 2 or self._inside(self.code, opening):
+                continue
+            if text.startswith("<!-->", opening) or text.startswith("<!--->", opening):
+                closing = text.index(">", opening + 4) + 1
+            else:
+                found = text.find("-->", opening + 4, end)
+                if found < 0:
+                    return  # unclosed: CommonMark shows it as text
+                closing = found + 3
+            yield opening, closing
+            pos = closing
 
     @cached_property
     def excluded(self) -> tuple[tuple[int, int], ...]:

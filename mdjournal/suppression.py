@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 ALL = "*"
 UNSUPPRESSIBLE = "MJ100"
-_DIRECTIVE = re.compile(r"<!--\s*mdjournal-(?P<kind>[\w-]*)(?P<args>.*?)-->", re.DOTALL)
+_DIRECTIVE = re.compile(r"<!--\s*mdjournal-(?P<kind>[\w-]*)(?P<args>.*?)-->", re.DOTALL | re.IGNORECASE)
 _KINDS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
 
 
@@ -56,7 +56,7 @@ class Suppressions:
             if match is None:
                 continue
             span = context.span(start, end)
-            kind = match.group("kind")
+            kind = match.group("kind").lower()
             if kind not in _KINDS:
                 hint = difflib.get_close_matches(kind, _KINDS, n=1)
                 suggestion = f"; did you mean 'mdjournal-{hint[0]}'?" if hint else ""
@@ -71,6 +71,9 @@ class Suppressions:
                     result.problems.append(
                         Problem(span, f"unknown rule '{word}' in mdjournal-{kind}{_suggest(word)}")
                     )
+                elif rule.code == UNSUPPRESSIBLE:
+                    message = f"{word} cannot be suppressed by a comment; ignore it in the config"
+                    result.problems.append(Problem(span, message))
                 else:
                     codes.add(rule.code)
             if not codes and not match.group("args").strip():

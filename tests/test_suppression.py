@@ -78,3 +78,39 @@ def test_unknown_rule_is_reported_and_suppresses_nothing() -> None:
 def test_invalid_suppression_cannot_be_suppressed() -> None:
     body = "<!-- mdjournal-disable-file -->\n<!-- mdjournal-disable nonsense -->\n" + ENTRY.format(n=1)
     assert codes_by_line(body) == [(2, "MJ100")]
+
+
+def test_directives_are_case_insensitive() -> None:
+    assert codes_by_line(ENTRY.format(n=1) + "<!-- MDJOURNAL-DISABLE-FILE -->\n") == []
+
+
+def test_naming_mj100_in_a_directive_is_reported() -> None:
+    _, findings = lint_text(FRONT + "<!-- mdjournal-disable MJ100 -->\n", path="post.md")
+    assert [(f.code, f.message) for f in findings] == [
+        ("MJ011", "category 'Papers' has no entries"),
+        ("MJ100", "MJ100 cannot be suppressed by a comment; ignore it in the config"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Escaped \\<!-- mdjournal-disable-file -->\n\n",
+        "`<!-- mdjournal-disable-file -->`\n\n",
+        "I wrote a <!-- in prose.\n\n",
+    ],
+)
+def test_text_that_only_looks_like_a_comment_hides_nothing(text: str) -> None:
+    assert codes_by_line(text + ENTRY.format(n=1)) == [(3, "MJ002")]
+
+
+def test_an_unclosed_comment_in_prose_does_not_hide_the_rest() -> None:
+    _, findings = lint_text(
+        FRONT + "A <!-- stray opener.\n\n- [B](https://e.com/b)\n\nCafÃ© notes.\n", path="post.md"
+    )
+    assert sorted(f.code for f in findings) == ["MJ001", "MJ002", "MJ013"]
+
+
+def test_empty_comment_forms_end_at_once() -> None:
+    _, findings = lint_text(FRONT + "A <!--> ‚úîÔ∏è visible -->\n", path="post.md")
+    assert "MJ001" in [f.code for f in findings]
