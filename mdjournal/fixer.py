@@ -5,15 +5,17 @@ line endings, BOM and final newline included. When two fixes touch the same text
 the one that starts first wins (ties go to the lower rule code) and the other waits
 for the next round, which lints the new text afresh. Rounds repeat until nothing
 is left to fix, at most :data:`MAX_ROUNDS` times, so running the fixer twice
-changes nothing the second time.
+changes nothing the second time. A round whose fixes would change the post's
+categories or entries (unusual Markdown can make even a small edit do that) is
+retried fix by fix, and the fixes that would are refused and left reported.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .config import Config
@@ -27,28 +29,32 @@ if TYPE_CHECKING:
 MAX_ROUNDS = 10
 
 
-class StructureChanged(Exception):
-    """A fix changed which entries the post has: a bug, so nothing is written."""
-
-    def __init__(self, path: str) -> None:
-        super().__init__(
-            f"{path}: the fixes would change the post's categories or entries; nothing was written "
-            "(this is a bug in mdjournal: please report it with the file)"
-        )
-
-
 @dataclass(frozen=True)
 class FixResult:
-    """What fixing one post did: the new text, the fixes applied, what is left."""
+    """What fixing one post did: the new text, the fixes applied, what is left.
+
+    ``refused`` are fixes that were not applied because the post would then have had
+    other categories or entries (an unsafe fix meeting unusual Markdown, say); their
+    findings are still in ``remaining``.
+    """
 
     text: str
     applied: Counter[str]
     remaining: list[Finding]
     rounds: int
+    refused: list[Finding] = field(default_factory=list)
 
     @property
     def fixed(self) -> int:
         return sum(self.applied.values())
+
+    @property
+    def unsafe_left(self) -> int:
+        """Findings left that ``--unsafe-fixes`` would repair (and were not refused)."""
+        refused = {_key(finding) for finding in self.refused}
+        return sum(
+            finding.fixable(unsafe=True) and _key(finding) not in refused for finding in self.remaining
+        )
 
 
 def fix_text(
@@ -56,20 +62,49 @@ def fix_text(
 ) -> FixResult:
     """Fix everything that can be fixed (safe fixes, and unsafe ones if asked)."""
     applied: Counter[str] = Counter()
+    refused: list[Finding] = []
     rounds = 0
     journal, findings = lint_text(text, config, path)
     original = shape(journal)
     while rounds < MAX_ROUNDS:
-        chosen = choose_fixes(findings, unsafe=unsafe)
+        chosen = choose_fixes(findings, unsafe=unsafe, refused={_key(finding) for finding in refused})
         if not chosen:
             break
-        text = apply_edits(text, [edit for finding in chosen for edit in _edits(finding)])
+        candidate = apply_edits(text, [edit for finding in chosen for edit in _edits(finding)])
+        journal, new_findings = lint_text(candidate, config, path)
+        if shape(journal) != original:
+            chosen, bad = _keep_the_structure(text, chosen, original, config)
+            refused += bad
+            if not chosen:
+                continue
+            candidate = apply_edits(text, [edit for finding in chosen for edit in _edits(finding)])
+            journal, new_findings = lint_text(candidate, config, path)
+        text, findings = candidate, new_findings
         applied.update(finding.code for finding in chosen)
         rounds += 1
-        journal, findings = lint_text(text, config, path)
-        if shape(journal) != original:
-            raise StructureChanged(path or "<text>")
-    return FixResult(text, applied, findings, rounds)
+    return FixResult(text, applied, findings, rounds, refused)
+
+
+def _keep_the_structure(
+    text: str, chosen: list[Finding], original: Shape, config: Config | None
+) -> tuple[list[Finding], list[Finding]]:
+    """Split ``chosen`` into fixes that, applied one after another, keep the post's
+    categories and entries, and the ones that would not."""
+    from .parser import parse
+
+    config = config or Config()
+    kept: list[Finding] = []
+    refused: list[Finding] = []
+    for finding in chosen:
+        trial = apply_edits(text, [edit for each in [*kept, finding] for edit in _edits(each)])
+        journal = parse(trial, category_level=config.category_level, to_read_marker=config.to_read_marker)
+        (kept if shape(journal) == original else refused).append(finding)
+    return kept, refused
+
+
+def _key(finding: Finding) -> tuple[str, int, str]:
+    """A finding's identity across rounds (fixes never add or remove lines)."""
+    return finding.code, finding.span.line, finding.message
 
 
 def fix_post(post: Post, unsafe: bool = False) -> FixResult:
@@ -78,24 +113,24 @@ def fix_post(post: Post, unsafe: bool = False) -> FixResult:
     return fix_text(post.text, post.config, post.path, unsafe=unsafe)
 
 
-def shape(journal: Journal) -> tuple[tuple[tuple[str, bool], ...], ...]:
-    """What no repair may change: the categories, and each entry's paper and read state.
+Shape = tuple[tuple[bool, ...], ...]
 
-    Papers are compared by normalised link, so a canonical arXiv URL (MJ007) or a
-    repaired title is the same entry; losing, gaining or moving one is not.
+
+def shape(journal: Journal) -> Shape:
+    """What no repair may change: the categories, their entries and read states.
+
+    Titles, URLs and years are what repairs are for, so they are not part of it;
+    losing, gaining, moving or (un)marking an entry is.
     """
-    from .identifiers import normalise_url
-
-    return tuple(
-        tuple((normalise_url(entry.url), entry.read) for entry in category.entries)
-        for category in journal.categories
-    )
+    return tuple(tuple(entry.read for entry in category.entries) for category in journal.categories)
 
 
-def choose_fixes(findings: Iterable[Finding], *, unsafe: bool = False) -> list[Finding]:
+def choose_fixes(
+    findings: Iterable[Finding], *, unsafe: bool = False, refused: Collection[tuple[str, int, str]] = ()
+) -> list[Finding]:
     """The fixable findings whose edits do not collide, chosen deterministically."""
     candidates = sorted(
-        (finding for finding in findings if finding.fixable(unsafe)),
+        (finding for finding in findings if finding.fixable(unsafe) and _key(finding) not in refused),
         key=lambda finding: (min(edit.start for edit in _edits(finding)), finding.code),
     )
     chosen: list[Finding] = []

@@ -116,3 +116,70 @@ def test_apply_edits_matches_sequential_application(text: str, raw: list[tuple[i
     for edit in reversed(edits):
         expected = expected[: edit.start] + edit.replacement + expected[edit.end :]
     assert apply_edits(text, edits) == expected
+
+
+FRONT = "---\ntitle: t\ndate: 2024-01-01\n---\n"
+
+
+def test_mojibake_in_a_url_is_repaired_with_everything_else() -> None:
+    text = FRONT + "## C\n\n- ✔️ [A](https://example.com/cafÃ©) (2020)  \n\nNotes ‚úîÔ∏è.\n"
+    result = fix_text(text)
+    assert result.text == FRONT + "## C\n\n- ✔️ [A](https://example.com/café) (2020)\n\nNotes ✔️.\n"
+    assert result.refused == []
+
+
+def test_a_fix_that_would_change_the_entries_is_refused_and_the_rest_applied() -> None:
+    text = (
+        FRONT + "## C\n- ✔️ [A](https://e.com/a) (2020) \n\n*TO READ* notes\n  - [B](https://e.com/b) (2021)\n"
+    )
+    result = fix_text(text, unsafe=True)
+    assert shape(parse(result.text)) == shape(parse(text))
+    assert "(2020)\n" in result.text  # the trailing space went
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FRONT + "## C\r \n- [A](https://e.com) (2020)\n\n*TO READ*\n",
+        FRONT + "## C\n\n- [A](https://e.com) (2020)\n\n*TO READ*\n ",
+    ],
+    ids=["cr then blank lf line", "blank last line without ending"],
+)
+def test_blank_lines_keep_their_line_structure(text: str) -> None:
+    result = fix_text(text)
+    assert [line.ending for line in Source(result.text).lines] == [line.ending for line in Source(text).lines]
+    assert [f.code for f in result.remaining] == ["MJ009"]
+
+
+def test_stale_marker_alone_on_its_line_has_no_fix() -> None:
+    text = (
+        FRONT + "## C\n- ✔️ [A](https://e.com/a) (2020)\n\n*TO READ*\n  9\n  - [B](https://e.com/b) (2021)\n"
+    )
+    _, findings = lint_text(text)
+    (stale,) = [f for f in findings if f.code == "MJ004"]
+    assert stale.fix is None
+
+
+def test_a_destructive_fix_is_refused_and_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should a rule ever offer a fix that loses an entry, fmt refuses it and applies the rest."""
+    import dataclasses
+
+    import mdjournal.linter
+    from mdjournal.findings import Fix, Problem
+
+    def unbullet(context):  # a broken rule: "fixes" every entry by deleting its bullet
+        for entry in context.journal.entries:
+            yield Problem(entry.span, "broken", Fix.replace(entry.span.start, entry.span.start + 2, ""))
+
+    rules = list(mdjournal.linter.RULES)
+    rules[0] = dataclasses.replace(rules[0], check=unbullet)  # MJ001's slot
+    monkeypatch.setattr(mdjournal.linter, "RULES", tuple(rules))
+    text = FRONT + "## C\n\n- [A](https://arxiv.org/abs/2108.12409)\n\n*TO READ*\n"
+    result = fix_text(text)
+    assert result.text == FRONT + "## C\n\n- [A](https://arxiv.org/abs/2108.12409) (2021)\n\n*TO READ*\n"
+    assert [f.message for f in result.refused] == ["broken"]
+    from mdjournal.commands.fmt import report
+
+    assert report("post.md", result, False) == (
+        "post.md: fixed 1 (MJ002 ×1); 1 left to fix by hand (1 fix refused: it would change the entries)"
+    )

@@ -11,7 +11,7 @@ import click
 
 from ..diffs import unified_diff
 from ..files import JournalError, write_text_atomic
-from ..fixer import FixResult, StructureChanged, fix_post
+from ..fixer import FixResult, fix_post
 from ..runner import Configs, Post, Settings, read_posts, run_all
 
 
@@ -28,12 +28,7 @@ def run(
     errors = changed = files = left = 0
     fixed: Counter[str] = Counter()
     work = partial(fix_post, unsafe=unsafe_fixes)
-    try:
-        outcomes = list(run_all(work, read_posts(paths, settings, Configs(settings)), jobs))
-    except StructureChanged as error:
-        click.echo(f"mdjournal: error: {error}", err=True)
-        return 2
-    for post, result in outcomes:
+    for post, result in run_all(work, read_posts(paths, settings, Configs(settings)), jobs):
         if result is None:
             click.echo(f"mdjournal: error: {post.error}", err=True)
             errors += 1
@@ -92,6 +87,11 @@ def report(path: str, result: FixResult, unsafe_fixes: bool) -> str:
     remaining = result.remaining
     if not remaining:
         return f"{path}: {done}; nothing left"
-    hidden = 0 if unsafe_fixes else sum(finding.fixable(True) for finding in remaining)
-    hint = f" ({hidden} fixable with --unsafe-fixes)" if hidden else ""
+    hidden = 0 if unsafe_fixes else result.unsafe_left
+    hints = [f"{hidden} fixable with --unsafe-fixes"] if hidden else []
+    if result.refused:
+        hints.append(
+            f"{len(result.refused)} fix{'es' if len(result.refused) > 1 else ''} refused: it would change the entries"
+        )
+    hint = f" ({'; '.join(hints)})" if hints else ""
     return f"{path}: {done}; {len(remaining)} left to fix by hand{hint}"

@@ -16,8 +16,8 @@ Good::
 
     No list would be complete without the paper to rule them all.
 
-Fix (unsafe, with `--unsafe-fixes`): when real notes follow the stale marker,
-drops the marker. When the blurb is only the marker there is nothing to keep, so
+Fix (unsafe, with `--unsafe-fixes`): when real notes follow the stale marker on
+its line, drops the marker. When the blurb is only the marker there is nothing to keep, so
 there is no fix: write your notes, or unmark the entry. A blurb shared with an
 unread entry is never touched.
 """
@@ -45,10 +45,11 @@ def check(context: Context) -> Iterator[Problem]:
             continue
         marker = blurb.marker_span
         fix = None
-        if blurb.notes and all(other.read for other in context.sharing(blurb)):
-            notes_start = marker.end
-            while context.text[notes_start] in " \t":
-                notes_start += 1
+        notes_start = marker.end
+        while context.text[notes_start : notes_start + 1] in (" ", "\t"):
+            notes_start += 1
+        same_line = context.text[notes_start : notes_start + 1] not in ("", "\r", "\n")
+        if blurb.notes and same_line and all(other.read for other in context.sharing(blurb)):
             fix = Fix.replace(marker.start, notes_start, "", safe=False)
         yield Problem(
             marker,

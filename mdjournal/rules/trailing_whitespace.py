@@ -14,7 +14,9 @@ Good::
 
     - ✔️ [Neural Networks and Deep Learning](http://neuralnetworksanddeeplearning.com/) (2015)
 
-Fix (safe): removes the trailing spaces and tabs.
+Fix (safe): removes the trailing spaces and tabs (except on a blank line where that
+would merge a CR and an LF into one line break, or on a blank last line without a
+line ending, where it would add a final newline).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from ..findings import Fix, Problem
 
 if TYPE_CHECKING:
     from ..context import Context
+    from ..source import Line
 
 CODE = "MJ009"
 NAME = "trailing-whitespace"
@@ -50,8 +53,23 @@ def check(context: Context) -> Iterator[Problem]:
         yield Problem(
             context.span(start, line.end),
             f"trailing whitespace ({_describe(whitespace)})",
-            Fix.replace(start, line.end, ""),
+            Fix.replace(start, line.end, "") if _removable(context, line, stripped) else None,
         )
+
+
+def _removable(context: Context, line: Line, stripped: str) -> bool:
+    """Whether deleting a blank line's spaces keeps the line structure.
+
+    Two corners do not: after a line ending in a lone CR, an all-blank line ending
+    in LF would turn into half of a CRLF (one line fewer), and an all-blank last line
+    without an ending would leave the file ending in a newline it did not have.
+    """
+    if stripped:
+        return True
+    if not line.ending:
+        return False
+    previous = context.source.lines[line.number - 2] if line.number > 1 else None
+    return not (previous is not None and previous.ending == "\r" and line.ending.startswith("\n"))
 
 
 def _describe(whitespace: str) -> str:
