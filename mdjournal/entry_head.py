@@ -35,6 +35,7 @@ _YEAR = re.compile(
     re.VERBOSE | re.ASCII,
 )
 _TRAILING_YEAR = re.compile(r"\(\s*\d{4}\s*\)\s*$", re.ASCII)
+_LOOSE_YEAR = re.compile(r"(?<![0-9A-Za-z])(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])")
 _NO_LINK_AFTER_MARK = "it has a read mark but no [Title](url) link after it"
 
 
@@ -101,23 +102,21 @@ def scan_head(md: MarkdownIt, text: str, env: dict[str, Any], inline: str) -> He
         return NotAnEntry(_NO_LINK_AFTER_MARK if mark is not None and is_read_mark(mark) else None)
     if link.url_start is not None and link.url_end is not None:
         link = replace(link, url=_destination(original[link.url_start : link.url_end]))
+    link = _with_emphasis(text, link)
 
     line_end = text.find("\n", link.end)
     line_end = len(text) if line_end < 0 else line_end
-    year_match = _YEAR.match(text, link.end, line_end)
     read = mark is not None and is_read_mark(mark)
-    if year_match:
-        gap = year_match.group("gap")
-        year_start, year_end = year_match.start("text"), year_match.end("text")
-        digits = year_match.group("paren") or year_match.group("bracket") or year_match.group("bare")
-        year = int(digits) if len(digits) == 4 else None
-        year_text: str | None = year_match.group("text")
-    else:
-        gap, year_start, year_end, year, year_text = "", link.end, link.end, None, None
+    mark_after = False
+    anchor = link.end  # where the year belongs: after the link, or a mark misplaced there
+    if not read and (late := _mark_before_year(text, link.end, line_end)) is not None:
+        mark, mark_start, mark_end = late
+        read = mark_after = True
+        anchor = mark_end
+    year, year_text, year_start, year_end, gap = _year(text, anchor, line_end)
 
     rest_start = year_end
     rest_end = max(len(text[:line_end].rstrip(_SPACE)), rest_start)
-    mark_after = False
     trailer = text[rest_start:rest_end].strip()
     if not read and trailer and is_read_mark(trailer):
         mark, read, mark_after = trailer, True, True
@@ -138,6 +137,54 @@ def scan_head(md: MarkdownIt, text: str, env: dict[str, Any], inline: str) -> He
         rest_start=rest_start,
         rest_end=rest_end,
     )
+
+
+def _with_emphasis(text: str, link: LinkScan) -> LinkScan:
+    """The link with the emphasis around it (``**[Title](url)**``), if there is one."""
+    opening = len(text[: link.start]) - len(text[: link.start].rstrip("*_"))
+    if not opening:
+        return link
+    delimiters = text[link.start - opening : link.start]
+    if not text.startswith(delimiters[::-1], link.end):
+        return link
+    return replace(link, start=link.start - opening, end=link.end + opening)
+
+
+def _mark_before_year(text: str, pos: int, end: int) -> tuple[str, int, int] | None:
+    """A read mark written between the link and its year: ``[T](u) ✔️ (2017)``."""
+    start = _skip_space(text, pos)
+    if start == pos or start >= end:
+        return None
+    word = text[start:end].split(maxsplit=1)[0]
+    if not is_read_mark(word) or not (
+        _YEAR.match(text, start + len(word), end) or _LOOSE_YEAR.search(text, start + len(word), end)
+    ):
+        return None
+    return word, start, start + len(word)
+
+
+def _year(text: str, pos: int, end: int) -> tuple[int | None, str | None, int, int, str]:
+    """(year, as written, start, end, what stands between ``pos`` and it).
+
+    The house form and its near misses come first (``(2017)``, ``( 2017 )``, ``2017``,
+    ``[2017]``, ``(17)``); failing those, any four-digit year later on the line, with
+    the parentheses around it (``(ICLR 2017)``, ``*(2017)*``, ``(2017–2018)``), so
+    that a year written some other way is reported as such rather than as missing.
+    """
+    match = _YEAR.match(text, pos, end)
+    if match:
+        digits = match.group("paren") or match.group("bracket") or match.group("bare")
+        year = int(digits) if len(digits) == 4 else None
+        return year, match.group("text"), match.start("text"), match.end("text"), match.group("gap")
+    loose = _LOOSE_YEAR.search(text, pos, end)
+    if loose is None:
+        return None, None, pos, pos, ""
+    start, stop = loose.start(), loose.end()
+    opening = text.rfind("(", pos, start)
+    closing = text.find(")", stop, end)
+    if opening >= 0 and closing >= 0 and ")" not in text[opening:start]:
+        start, stop = opening, closing + 1
+    return int(loose.group()), text[start:stop], start, stop, text[pos:start]
 
 
 def mask_liquid(text: str) -> str:
@@ -180,10 +227,11 @@ def _destination(raw: str) -> str:
 def _opening(text: str, first_line: str) -> tuple[str | None, int, int, int] | NotAnEntry:
     """(mark, its start, its end, where the link starts), or why this is no entry.
 
-    The mark is a task box (``[x]``, ``[ ]``), a read mark (``✔️``, damaged or not)
-    or a short run of symbols (``🚧``, read as "not read"); words are not a mark. A
-    read mark may be followed by such symbols, and by any white space (a line break,
-    a no-break space) before the link, as markdown-it allows.
+    The mark is a task box (``[x]``, ``[ ]``), a read mark (``✔️``, damaged or not,
+    also glued to symbols: ``✔️✔️``, ``✔️:``) or a short run of symbols (``🚧``, read
+    as "not read"); words are not a mark, and emphasis delimiters (``**[Title](url)**``)
+    are the link's. A read mark may be followed by such symbols, and by any white
+    space (a line break, a no-break space) before the link, as markdown-it allows.
     """
     mark, start, end = None, 0, 0
     box = next((box for box in TASK_BOXES if first_line.startswith(box) and first_line[3:4].isspace()), None)
@@ -192,9 +240,13 @@ def _opening(text: str, first_line: str) -> tuple[str | None, int, int, int] | N
     else:
         bracket = first_line.find("[")
         words = (first_line if bracket < 0 else first_line[:bracket]).split()
-        if (words and is_read_mark(words[0])) or (words and len(words) == 1 and is_symbol_mark(words[0])):
+        read_mark = _read_mark_in(words[0]) if words else None
+        emphasis = len(words) == 1 and not words[0].strip("*_")
+        if read_mark is not None:
+            mark = read_mark
+        elif len(words) == 1 and is_symbol_mark(words[0]) and not emphasis:
             mark = words[0]
-        elif words or bracket < 0:
+        elif (words and not emphasis) or bracket < 0:
             return NotAnEntry(_failed_attempt(first_line))
         if mark is not None:
             start = first_line.index(mark)
@@ -204,11 +256,22 @@ def _opening(text: str, first_line: str) -> tuple[str | None, int, int, int] | N
         return mark, start, end, link_start
     bracket = text.find("[", link_start)
     between = text[link_start:bracket].strip()
-    if mark is not None and bracket > 0 and "\n" not in text[link_start:bracket] and is_symbol_mark(between):
+    allowed = not between.strip("*_") or (mark is not None and is_symbol_mark(between))
+    if bracket > 0 and "\n" not in text[link_start:bracket] and allowed:
         return mark, start, end, bracket
     return NotAnEntry(
         _NO_LINK_AFTER_MARK if mark is not None and is_read_mark(mark) else _failed_attempt(first_line)
     )
+
+
+def _read_mark_in(word: str) -> str | None:
+    """The read mark a word opens with, when the rest of it is symbols (``✔️:``)."""
+    if is_read_mark(word):
+        return word
+    for cut in range(len(word) - 1, 0, -1):
+        if is_read_mark(word[:cut]) and is_symbol_mark(word[cut:]):
+            return word[:cut]
+    return None
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -307,6 +370,8 @@ def _agrees_with_markdown_it(
     for token in tokens:
         if token.type == "link_open":
             return token.attrGet("href") == link.href and _same_text(before, src[: link.start])
+        if token.type in ("strong_open", "em_open"):
+            continue  # **[Title](url)**: emphasis around the link
         if token.type not in ("text", "softbreak"):
             return False
         before.append(token.content)
@@ -314,7 +379,7 @@ def _agrees_with_markdown_it(
 
 
 def _same_text(contents: list[str], raw: str) -> bool:
-    return "".join(contents).strip() == raw.strip()
+    return "".join(contents).strip() == raw.strip().rstrip("*_").strip()
 
 
 def _skip(src: str, pos: int, chars: str) -> int:

@@ -75,6 +75,7 @@ class _Url:
     path: str  # as written (percent-escapes kept): used for normalisation
     upath: str  # percent-decoded: used for recognition
     query: str
+    fragment: str = ""
 
 
 # "arxiv.org/abs/1706.03762" written without a scheme is still a URL to a reader;
@@ -108,6 +109,7 @@ def _split(url: str) -> _Url | None:
         path=parts.path,
         upath=unquote(parts.path),
         query=parts.query,
+        fragment=parts.fragment,
     )
 
 
@@ -522,6 +524,9 @@ def _is_tracking(param: str) -> bool:
     return name.startswith("utm_") or name in _TRACKING
 
 
+_VIEW_FRAGMENT = re.compile(r"page=\d+|:~:|view=|zoom=", re.IGNORECASE)
+
+
 def normalise_url(url: str) -> str:
     """A key under which two links to the same thing compare equal (duplicate detection).
 
@@ -536,8 +541,9 @@ def normalise_url(url: str) -> str:
     * any other DOI-bearing link (doi.org, dx.doi.org, publisher paths) →
       ``doi:10.xxx/...`` lower-cased.
 
-    Other URLs drop the scheme, a leading ``www.``, default ports, user info, the
-    fragment, trailing slashes and tracking parameters (``utm_*``, ``fbclid``, ...);
+    Other URLs drop the scheme, a leading ``www.``, default ports, user info, a
+    fragment that only says where to look (``#page=3``, ``#:~:text=``), trailing
+    slashes and tracking parameters (``utm_*``, ``fbclid``, ...);
     the host is lower-cased, the path and remaining query are kept as written (paths
     are case-sensitive). Keys are themselves accepted as input and map to
     themselves, so normalising twice changes nothing. Input that does not parse as a
@@ -564,4 +570,9 @@ def normalise_url(url: str) -> str:
         host += f":{u.port}"
     query = "&".join(p for p in u.query.split("&") if p and not _is_tracking(p))
     key = host + u.path.rstrip("/")
-    return f"{key}?{query}" if query else key
+    key = f"{key}?{query}" if query else key
+    # A fragment names a part (#chapter-2: another entry); a PDF page or a text
+    # highlight (#page=3, #:~:text=) is only where to look in the same thing.
+    if u.fragment and not _VIEW_FRAGMENT.match(u.fragment):
+        key += "#" + u.fragment
+    return key

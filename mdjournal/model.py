@@ -141,7 +141,8 @@ class Entry:
     they continue the list item. ``year`` is ``None`` unless a four-digit year is written; ``year_text``
     keeps a year as written even when malformed (``(22)``, ``( 2022 )``, ``2022``),
     and ``year_gap`` is what stands between the link and it (the house style is one
-    space).
+    space). ``lead_span`` is what stands between the bullet and the link, where a
+    read mark belongs (empty for an unread entry without decoration).
     """
 
     raw: str
@@ -151,6 +152,7 @@ class Entry:
     mark: str | None
     mark_span: Span | None
     mark_after: bool
+    lead_span: Span
     link: Link
     year: int | None
     year_text: str | None

@@ -395,6 +395,7 @@ class _Parser:
             mark=scan.mark,
             mark_span=source.span(base + scan.mark_start, base + scan.mark_end) if scan.mark else None,
             mark_after=scan.mark_after,
+            lead_span=source.span(base, base + link.start),
             link=Link(
                 span=source.span(base + link.start, base + link.end),
                 title=source.text[base + link.title_start : base + link.title_end],

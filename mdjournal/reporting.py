@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
+from urllib.parse import quote
 
 import click
 
@@ -162,7 +163,7 @@ def sarif(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) 
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": PurePath(report.path).as_posix()},
+                        "artifactLocation": {"uri": quote(PurePath(report.path).as_posix(), safe="/")},
                         "region": {
                             "startLine": finding.span.line,
                             "startColumn": finding.span.column,

@@ -155,3 +155,14 @@ def test_rules_list_and_explain() -> None:
     assert "Bad::" in out and "Good::" in out
     code, _, err = run("rules", "MJ999")
     assert code == 2 and "unknown rule 'MJ999'" in err
+
+
+def test_sarif_uris_are_encoded(tmp_path: Path) -> None:
+    folder = tmp_path / "my posts"
+    folder.mkdir()
+    post = folder / "a#1.md"
+    post.write_text(CLEAN.replace("(2014)", "(2014) "), encoding="utf-8")
+    _, out, _ = run("lint", str(post), "--output-format", "sarif")
+    (result,) = json.loads(out)["runs"][0]["results"]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.endswith("/my%20posts/a%231.md")

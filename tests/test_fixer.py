@@ -183,3 +183,55 @@ def test_a_destructive_fix_is_refused_and_reported(monkeypatch: pytest.MonkeyPat
     assert report("post.md", result, False) == (
         "post.md: fixed 1 (MJ002 ×1); 1 left to fix by hand (1 fix refused: it would change the entries)"
     )
+
+
+@pytest.mark.parametrize(
+    ("head", "fixed"),
+    [
+        ("- [T](https://e.com) (2017) ✔", "- ✔️ [T](https://e.com) (2017)"),
+        ("- 🚧 [T](https://e.com) (2017) ✔️", "- ✔️ 🚧 [T](https://e.com) (2017)"),
+        ("- [T](https://e.com) ✔️ (2017)", "- ✔️ [T](https://e.com) (2017)"),
+        ("- ✔️ 🚧 [T](https://e.com) (2017)", "- ✔️ 🚧 [T](https://e.com) (2017)"),
+        ("- ✔️  ✔️ [T](https://e.com) (2017)", "- ✔️ ✔️ [T](https://e.com) (2017)"),
+        ("- ✅\u00a0[T](https://e.com) (2017)", "- ✔️ [T](https://e.com) (2017)"),
+        ("- ✔️\n  [T](https://e.com) (2017)", "- ✔️\n  [T](https://e.com) (2017)"),
+        ("- ✔️ **[T](https://e.com)**", "- ✔️ **[T](https://e.com)**"),
+        ("- **[T](https://arxiv.org/abs/2108.12409)**", "- **[T](https://arxiv.org/abs/2108.12409)** (2021)"),
+    ],
+)
+def test_read_marks_and_links_are_fixed_without_losing_anything(head: str, fixed: str) -> None:
+    text = FRONT + f"## C\n\n{head}\n\nNotes.\n"
+    result = fix_text(text)
+    assert result.text == FRONT + f"## C\n\n{fixed}\n\nNotes.\n"
+    assert result.refused == []
+
+
+def test_a_contradicting_box_and_mark_are_reported_not_guessed() -> None:
+    text = FRONT + "## C\n\n- [ ] [T](https://e.com) (2017) ✔️\n\nNotes.\n"
+    result = fix_text(text)
+    assert result.text == text
+    assert [f.message for f in result.remaining if f.code == "MJ008"] == [
+        "'[ ]' says unread but '✔️' after the link says read; keep one"
+    ]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [" (ICLR 2017)", " *(2017)*", " (2017a)", " (c. 2017)", " (2017–2018)"],
+)
+def test_a_year_written_another_way_is_never_doubled(tail: str) -> None:
+    text = FRONT + f"## C\n\n- [T](https://arxiv.org/abs/1706.03762){tail}\n\n*TO READ*\n"
+    safe = fix_text(text)
+    assert safe.text == text  # no second year; the year-format fix is unsafe
+    assert [f.code for f in safe.remaining] == ["MJ003"]
+    head = fix_text(text, unsafe=True).text.split("\n")[6]
+    assert head.startswith("- [T](https://arxiv.org/abs/1706.03762) (2017)")
+    assert head.count("2017") == 1
+
+
+def test_a_year_on_the_line_below_is_not_doubled() -> None:
+    text = FRONT + "## C\n\n- ✔️ [T](https://arxiv.org/abs/1706.03762)\n  (2017)\n"
+    result = fix_text(text)
+    assert result.text == text
+    (missing,) = [f for f in result.remaining if f.code == "MJ002"]
+    assert missing.fix is None and "(2017)" in missing.message

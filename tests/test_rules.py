@@ -205,3 +205,17 @@ def test_valid_jekyll_dates_are_accepted() -> None:
         text = f"---\ntitle: t\ndate: {date}\n---\n\n## P\n"
         _, findings = lint_text(text, Config().overridden(select=["MJ012"]), "post.md")
         assert findings == [], date
+
+
+def test_sections_of_one_page_are_not_duplicates() -> None:
+    text = (
+        "## P\n\n- [Ch 1](https://example.com/book#ch1)\n- [Ch 2](https://example.com/book#ch2)\n\nNotes.\n"
+    )
+    _, findings = lint_text(text, Config().overridden(select=["MJ006"]), "post.md")
+    assert findings == []
+
+
+def test_canonical_arxiv_link_keeps_a_fragment_unless_asked() -> None:
+    text = "## P\n\n- [A](https://arxiv.org/pdf/1706.03762#page=3) (2017)\n\nNotes.\n"
+    _, (finding,) = lint_text(text, Config().overridden(select=["MJ007"]), "post.md")
+    assert finding.fix is not None and not finding.fix.safe

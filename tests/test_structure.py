@@ -208,7 +208,9 @@ def test_read_marks(head: str, read: bool, mark: str | None) -> None:
         (", 2017", 2017, "2017", ", "),
         (" [2017]", 2017, "[2017]", " "),
         ("", None, None, ""),
-        (" (NeurIPS 2017)", None, None, ""),
+        (" (NeurIPS 2017)", 2017, "(NeurIPS 2017)", " "),
+        (" *(2017)*", 2017, "(2017)", " *"),
+        (" (2017–2018)", 2017, "(2017–2018)", " "),
     ],
 )
 def test_year_forms(tail: str, year: int | None, year_text: str | None, gap: str) -> None:

@@ -14,7 +14,9 @@ Good::
     - [Auto-Encoding Variational Bayes](https://arxiv.org/abs/1312.6114) (2013)
 
 Fix (safe): rewrites the link (or its reference definition) to
-`https://arxiv.org/abs/ID`, keeping an explicit version such as `v2`.
+`https://arxiv.org/abs/ID`, keeping an explicit version such as `v2`. A link with
+a query or a fragment (`#page=3`) is rewritten only with `--unsafe-fixes`, since
+those go.
 """
 
 from __future__ import annotations
@@ -42,8 +44,10 @@ def check(context: Context) -> Iterator[Problem]:
             continue
         written = context.text[span.start : span.end]
         replacement = f"<{canonical}>" if written.startswith("<") else canonical
+        # A query or fragment (#page=3) would be dropped: only on request.
+        safe = "#" not in entry.url and "?" not in entry.url
         yield Problem(
             span,
             f"arXiv link '{entry.url}' is not the canonical abstract page; use {canonical}",
-            Fix.replace(span.start, span.end, replacement),
+            Fix.replace(span.start, span.end, replacement, safe=safe),
         )

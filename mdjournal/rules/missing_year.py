@@ -19,6 +19,7 @@ after the link. Entries whose link carries no year stay reported.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ from ..identifiers import identify
 
 if TYPE_CHECKING:
     from ..context import Context
+    from ..model import Entry
 
 CODE = "MJ002"
 NAME = "missing-year"
@@ -39,6 +41,12 @@ def check(context: Context) -> Iterator[Problem]:
         if entry.year_text is not None:
             continue
         link = entry.link.span
+        below = _year_on_the_next_line(entry)
+        if below is not None:
+            yield Problem(
+                link, f"year missing after the link; the line below holds '{below}': move it up as ' (YYYY)'"
+            )
+            continue
         identifier = identify(entry.url)
         if identifier is None or identifier.year is None:
             yield Problem(link, "year missing; add the year as ' (YYYY)' after the link")
@@ -48,3 +56,15 @@ def check(context: Context) -> Iterator[Problem]:
             f"year missing; {identifier.kind} {identifier.value} says {identifier.year}",
             Fix.replace(link.end, link.end, f" ({identifier.year})"),
         )
+
+
+_LONE_YEAR = re.compile(r"[(\[]?[ \t]*[0-9]{4}[ \t]*[)\]]?", re.ASCII)
+
+
+def _year_on_the_next_line(entry: Entry) -> str | None:
+    """A year written alone on the line under the entry (a wrapped head), if any."""
+    blurb = entry.blurb
+    if blurb is None or blurb.span.line != entry.span.end_line + 1:
+        return None
+    first = blurb.markdown.split("\n", 1)[0].strip()
+    return first if _LONE_YEAR.fullmatch(first) else None

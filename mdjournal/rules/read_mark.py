@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..findings import Edit, Fix, Problem
-from ..marks import repaired
+from ..marks import UNREAD_BOX, repaired
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -40,42 +40,53 @@ FIX = "safe"
 
 def check(context: Context) -> Iterator[Problem]:
     wanted = context.config.read_mark
+    text = context.text
     for entry in context.journal.entries:
         if not entry.read or entry.mark is None or entry.mark_span is None:
             continue
         mark = entry.mark_span
         if entry.mark_after:
-            yield Problem(
-                mark,
-                f"read mark '{entry.mark}' after the link; put '{wanted}' in front of the title",
-                Fix(
-                    (
-                        _delete_with_space_before(context, entry),
-                        Edit(entry.link.span.start, entry.link.span.start, f"{wanted} "),
-                    ),
-                    True,
-                ),
-            )
+            yield _misplaced(context, entry, wanted)
             continue
         meant = repaired(entry.mark)
-        gap = context.text[mark.end : entry.link.span.start]
         if meant != wanted:
             yield Problem(
                 mark,
                 f"read mark '{meant}' is not the configured '{wanted}'",
-                Fix.replace(mark.start, entry.link.span.start, f"{wanted} "),
+                Fix.replace(mark.start, mark.end, wanted),
             )
-        elif meant == entry.mark and gap != " ":
+        space_end = mark.end
+        while text[space_end : space_end + 1].isspace() and text[space_end] not in "\r\n":
+            space_end += 1
+        at_line_end = text[space_end : space_end + 1] in ("", "\r", "\n")
+        if text[mark.end : space_end] != " " and not at_line_end:
             yield Problem(
-                context.span(mark.end, entry.link.span.start),
-                "read mark and link should be separated by exactly one space",
-                Fix.replace(mark.end, entry.link.span.start, " "),
+                context.span(mark.end, space_end),
+                "a read mark should be followed by exactly one space",
+                Fix.replace(mark.end, space_end, " "),
             )
 
 
-def _delete_with_space_before(context: Context, entry: Entry) -> Edit:
+def _misplaced(context: Context, entry: Entry, wanted: str) -> Problem:
+    """A read mark after the link: move it in front, unless the entry also says unread."""
     assert entry.mark_span is not None
+    lead = context.text[entry.lead_span.start : entry.lead_span.end].strip()
+    if lead == UNREAD_BOX:
+        return Problem(
+            entry.mark_span,
+            f"'{UNREAD_BOX}' says unread but '{entry.mark}' after the link says read; keep one",
+        )
     start = entry.mark_span.start
-    while start > 0 and context.text[start - 1] in " \t":
+    while start > entry.link.span.end and context.text[start - 1] in " \t":
         start -= 1
-    return Edit(start, entry.mark_span.end, "")
+    return Problem(
+        entry.mark_span,
+        f"read mark '{entry.mark}' after the link; put '{wanted}' in front of the title",
+        Fix(
+            (
+                Edit(start, entry.mark_span.end, ""),
+                Edit(entry.lead_span.start, entry.lead_span.start, f"{wanted} "),
+            ),
+            True,
+        ),
+    )

@@ -1,8 +1,9 @@
 """A year that is there but not in the house form `[Title](url) (2022)`.
 
 Covers `(url)(2022)` with no space, `( 2022 )`, `2022` without parentheses,
-`[2022]`, a comma or dash before it, and two-digit years such as `(22)`. One
-form keeps the list easy to scan and lets tools (this one included) find the year.
+`[2022]`, a comma or dash before it, two-digit years such as `(22)`, and a year
+written among other words (`(ICLR 2017)`, `*(2017)*`, `(2017–2018)`). One form
+keeps the list easy to scan and lets tools (this one included) find the year.
 
 Bad::
 
@@ -14,12 +15,15 @@ Good::
 
 Fix (safe): rewrites the year to ` (YYYY)` directly after the link. A two-digit
 year is expanded safely only when the link's identifier confirms the century;
-otherwise the fix (19YY or 20YY by the nearest past year) is unsafe.
+otherwise the fix (19YY or 20YY by the nearest past year) is unsafe, and there is
+none when the identifier says another year. A year among other words is rewritten
+only with `--unsafe-fixes`, since the words go.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -29,6 +33,9 @@ from ..identifiers import identify
 if TYPE_CHECKING:
     from ..context import Context
     from ..model import Entry
+
+_PLAIN_YEAR = re.compile(r"\([ \t]*[0-9]{2,4}[ \t]*\)|\[[ \t]*[0-9]{4}[ \t]*\]|[0-9]{4}")
+_PLAIN_GAP = re.compile(r"[ \t]*(?:[,;:\u2013\u2014-][ \t]*)?")
 
 CODE = "MJ003"
 NAME = "year-format"
@@ -44,7 +51,14 @@ def check(context: Context) -> Iterator[Problem]:
         house = f" ({year})" if year is not None else None
         if entry.year is not None and entry.year_gap + entry.year_text == house:
             continue
-        start, end = entry.link.span.end, entry.year_span.end
+        start, end = entry.year_span.start - len(entry.year_gap), entry.year_span.end
+        # Only a bare year in an odd spelling is rewritten safely; anything else around
+        # it ('ICLR', an emphasis, a second year) would be lost, which is for you to say.
+        safe = (
+            safe
+            and bool(_PLAIN_YEAR.fullmatch(entry.year_text))
+            and bool(_PLAIN_GAP.fullmatch(entry.year_gap))
+        )
         fix = Fix.replace(start, end, house, safe=safe) if house else None
         yield Problem(
             entry.year_span if entry.year_gap == " " else context.span(start, end),
@@ -57,6 +71,8 @@ def _what_is_wrong(entry: Entry) -> str:
     text, gap = entry.year_text or "", entry.year_gap
     if entry.year is None:
         return f"two-digit year '{text}'"
+    if not _PLAIN_YEAR.fullmatch(text) or not _PLAIN_GAP.fullmatch(gap):
+        return f"year written '{gap.strip()}{' ' if gap.strip() else ''}{text}' after the link"
     if text.startswith("["):
         return f"year '{text}' in brackets"
     if not text.startswith("("):
@@ -76,8 +92,10 @@ def _full_year(entry: Entry) -> tuple[int | None, bool]:
     if len(digits) != 2:
         return None, False
     identifier = identify(entry.url)
-    if identifier is not None and identifier.year is not None and identifier.year % 100 == int(digits):
-        return identifier.year, True
+    if identifier is not None and identifier.year is not None:
+        if identifier.year % 100 == int(digits):
+            return identifier.year, True
+        return None, False  # the link says another year: guessing a century would contradict it
     this_year = datetime.date.today().year
     century = this_year // 100 * 100
     year = century + int(digits)
