@@ -30,7 +30,26 @@ def fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Command(click.Group):
+    """The command group, reporting usage errors as one line (exit 2) like every other error."""
+
+    def main(self, *args: Any, **kwargs: Any) -> NoReturn:  # type: ignore[override]
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.UsageError as error:
+            hint = f" (see '{error.ctx.command_path} --help')" if error.ctx is not None else ""
+            fail(error.format_message() + hint)
+        except click.ClickException as error:
+            click.echo(f"mdjournal: error: {error.format_message()}", err=True)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo("mdjournal: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group("mdjournal", cls=_Command, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="mdjournal")
 def main() -> None:
     """Parse, lint and fix Jekyll research reading-list posts.
@@ -40,33 +59,48 @@ def main() -> None:
     """
 
 
-@main.command("parse")
+@main.command("parse", short_help="Show the structure mdjournal reads from a post.")
 @click.argument("path", type=click.Path(dir_okay=True, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the structure as JSON.")
 @click.option(
     "--category-level",
     type=click.IntRange(1, 6),
-    default=2,
-    show_default=True,
-    help="Heading level of the category headings.",
+    help="Heading level of the category headings [default: the config's, else 2].",
 )
-@click.option("--stdin-filename", help="Name to show for standard input (with PATH '-').")
-def parse_command(path: str, as_json: bool, category_level: int, stdin_filename: str | None) -> None:
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Use this config file instead of the nearest pyproject.toml / .mdjournal.toml.",
+)
+@click.option(
+    "--stdin-filename", metavar="NAME", help="Name of standard input ('-') for messages and config."
+)
+def parse_command(
+    path: str, as_json: bool, category_level: int | None, config_file: str | None, stdin_filename: str | None
+) -> None:
     """Show the structure mdjournal reads from the post at PATH ('-' for stdin).
 
     The default view is an outline: categories, and each entry's line, read state
-    ([x] read, [ ] unread), year and title. --json prints the whole model.
+    ([x] read, [ ] unread), year and title. --json prints the whole model. The
+    category level and TO READ marker come from the config, as for lint.
     """
+    from pathlib import Path
+
+    from .config import ConfigError
     from .files import JournalError, read_stdin, read_text
     from .outline import journal_data, outline
     from .parser import parse
+    from .runner import Configs, Settings
 
     name = (stdin_filename or "<stdin>") if path == STDIN else path
     try:
+        config = Configs(Settings(config_file=Path(config_file) if config_file else None)).for_path(name)
         text = read_stdin(name) if path == STDIN else read_text(path)
-    except JournalError as error:
+    except (JournalError, ConfigError) as error:
         fail(str(error))
-    journal = parse(text, category_level=category_level)
+    level = category_level or config.category_level
+    journal = parse(text, category_level=level, to_read_marker=config.to_read_marker)
     if as_json:
         import json
 
@@ -88,7 +122,7 @@ def rule_options(command: Callable[..., None]) -> Callable[..., None]:
             "--select",
             multiple=True,
             metavar="RULES",
-            help="Run only these rules (codes, names or prefixes, comma-separated).",
+            help="Run only these rules: codes, names, prefixes (MJ00) or ALL; comma-separated or repeated.",
         ),
         click.option(
             "--extend-select",
@@ -174,13 +208,14 @@ def jobs_option(command: F) -> F:
     )(command)
 
 
-@main.command("lint")
+@main.command("lint", short_help="Report the problems in posts.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @rule_options
 @click.option(
     "--output-format",
     type=click.Choice(OUTPUT_FORMATS),
     envvar="MDJOURNAL_OUTPUT_FORMAT",
+    show_envvar=True,
     help="How to print findings [default: github under GitHub Actions, else text].",
 )
 @click.option("--unsafe-fixes", is_flag=True, help="Count unsafe fixes as fixable ([*]).")
@@ -227,7 +262,7 @@ def lint_command(
     )
 
 
-@main.command("fmt")
+@main.command("fmt", short_help="Repair what can be repaired safely, touching nothing else.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @rule_options
 @click.option("--fix", is_flag=True, help="Write the fixes in place ('-': print the fixed text).")
@@ -277,7 +312,7 @@ def _guarded(run: Callable[[], int]) -> int:
         fail(str(error))
 
 
-@main.command("rules")
+@main.command("rules", short_help="List the rules, or explain one.")
 @click.argument("rule", required=False)
 def rules_command(rule: str | None) -> None:
     """List every rule, or explain RULE (a code such as MJ004, or a name)."""

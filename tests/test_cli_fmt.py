@@ -182,3 +182,17 @@ def test_unreadable_input_is_never_rewritten(tmp_path: Path) -> None:
 def test_modes_are_exclusive(post: Path) -> None:
     code, _, err = run("fmt", "--fix", "--check", str(post))
     assert code == 2 and "choose one of --fix, --check and --diff" in err
+
+
+def test_the_diff_is_minimal(post: Path) -> None:
+    _, out, _ = run("fmt", str(post))
+    removed = [line for line in out.splitlines() if line.startswith("-") and not line.startswith("---")]
+    assert len(removed) == 39  # the lines that change, as git diff counts them; no blank line churn
+    assert all(line.strip("-") for line in removed)
+
+
+def test_a_diff_of_a_file_without_final_newline(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(CLEAN.rstrip("\n") + " ", encoding="utf-8")
+    _, out, _ = run("fmt", str(path))
+    assert out.endswith("-Good. \n\\ No newline at end of file\n+Good.\n\\ No newline at end of file\n")

@@ -101,3 +101,35 @@ def test_python_m_and_version() -> None:
         [sys.executable, "-m", "mdjournal", "--version"], capture_output=True, text=True, check=False
     )
     assert version.returncode == 0 and version.stdout.startswith("mdjournal, version ")
+
+
+def test_parse_reads_the_config(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text("## Part\n\n### Papers\n\n- [A](https://a.b) (2020)\n\n*PENDING*\n", encoding="utf-8")
+    _, out, _ = run("parse", str(post), "--json")
+    assert [c["title"] for c in json.loads(out)["categories"]] == ["Part"]
+    (tmp_path / ".mdjournal.toml").write_text(
+        'category-level = 3\nto-read-marker = "PENDING"\n', encoding="utf-8"
+    )
+    _, out, _ = run("parse", str(post), "--json")
+    (category,) = json.loads(out)["categories"]
+    assert category["title"] == "Papers" and category["entries"][0]["to_read"]
+    _, out, _ = run("parse", str(post), "--json", "--category-level", "2")
+    assert json.loads(out)["categories"][0]["title"] == "Part"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["lint"], "mdjournal: error: Missing argument 'PATHS...'. (see 'mdjournal lint --help')"),
+        (
+            ["lint", "x.md", "--jobs", "-1"],
+            "mdjournal: error: Invalid value for '-j' / '--jobs': -1 is not in the range x>=0.",
+        ),
+        (["nope"], "mdjournal: error: No such command 'nope'. (see 'mdjournal --help')"),
+    ],
+)
+def test_usage_errors_are_one_line(args: list[str], message: str) -> None:
+    code, out, err = run(*args)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and err.startswith(message)
