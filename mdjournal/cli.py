@@ -33,7 +33,7 @@ def fail(message: str) -> NoReturn:
 class _Command(click.Group):
     """The command group, reporting usage errors as one line (exit 2) like every other error."""
 
-    def main(self, *args: Any, **kwargs: Any) -> NoReturn:  # type: ignore[override]
+    def main(self, *args: Any, **kwargs: Any) -> NoReturn:
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)
