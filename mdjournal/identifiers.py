@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 __all__ = [
@@ -490,6 +491,16 @@ _RECOGNISERS = (_arxiv_identifier, _acl, _cvf, _neurips, _pii_identifier, _doi_i
 
 
 def identify(url: str) -> Identifier | None:
+    """The identifier in ``url`` (the most specific one that carries a year), or None.
+
+    Memoised (several rules ask about each entry's URL), keyed on the URL and on
+    :data:`CURRENT_YEAR`, which the answer depends on.
+    """
+    return _identify(url, CURRENT_YEAR)
+
+
+@lru_cache(maxsize=8192)
+def _identify(url: str, current_year: int) -> Identifier | None:
     """The paper identifier in url, preferring the most specific one that carries a year.
 
     Returns None when url holds no recognised identifier (blog posts, book sites,
@@ -498,6 +509,7 @@ def identify(url: str) -> Identifier | None:
     no year, e.g. the DOI 10.1038/nature24270; the caller can still use it in
     messages, it just cannot date the entry.
     """
+    del current_year  # only part of the cache key: the recognisers read CURRENT_YEAR
     u = _split(url)
     if u is None:
         return None
@@ -528,6 +540,12 @@ _VIEW_FRAGMENT = re.compile(r"page=\d+|:~:|view=|zoom=", re.IGNORECASE)
 
 
 def normalise_url(url: str) -> str:
+    """A key under which two links to the same thing compare equal (see :func:`_normalise_url`)."""
+    return _normalise_url(url, CURRENT_YEAR)
+
+
+@lru_cache(maxsize=8192)
+def _normalise_url(url: str, current_year: int) -> str:
     """A key under which two links to the same thing compare equal (duplicate detection).
 
     Links that name a paper by identifier key on the identifier, most specific
@@ -549,6 +567,7 @@ def normalise_url(url: str) -> str:
     themselves, so normalising twice changes nothing. Input that does not parse as a
     URL comes back stripped but otherwise unchanged.
     """
+    del current_year  # only part of the cache key
     text = url.strip()
     u = _split(text)
     if u is None:
