@@ -17,9 +17,8 @@ import click
 from . import __version__
 
 if TYPE_CHECKING:
-    from .runner import Settings
+    from .config import Settings
 
-STDIN = "-"
 OUTPUT_FORMATS = ("text", "json", "github", "sarif")
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,6 +58,23 @@ def main() -> None:
     """
 
 
+def config_option(command: F) -> F:
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(exists=True, dir_okay=False),
+        help="Use this config file instead of the nearest pyproject.toml / .mdjournal.toml.",
+    )(command)
+
+
+def stdin_filename_option(command: F) -> F:
+    return click.option(
+        "--stdin-filename",
+        metavar="NAME",
+        help="Name of standard input ('-') for messages and config matching.",
+    )(command)
+
+
 @main.command("parse", short_help="Show the structure mdjournal reads from a post.")
 @click.argument("path", type=click.Path(dir_okay=True, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the structure as JSON.")
@@ -67,15 +83,8 @@ def main() -> None:
     type=click.IntRange(1, 6),
     help="Heading level of the category headings [default: the config's, else 2].",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Use this config file instead of the nearest pyproject.toml / .mdjournal.toml.",
-)
-@click.option(
-    "--stdin-filename", metavar="NAME", help="Name of standard input ('-') for messages and config."
-)
+@config_option
+@stdin_filename_option
 def parse_command(
     path: str, as_json: bool, category_level: int | None, config_file: str | None, stdin_filename: str | None
 ) -> None:
@@ -85,28 +94,30 @@ def parse_command(
     ([x] read, [ ] unread), year and title. --json prints the whole model. The
     category level and TO READ marker come from the config, as for lint.
     """
-    from pathlib import Path
-
-    from .config import ConfigError
-    from .files import JournalError, read_stdin, read_text
+    from .config import ConfigError, Configs
     from .outline import journal_data, outline
     from .parser import parse
-    from .runner import Configs, Settings
+    from .runner import read_posts
 
-    name = (stdin_filename or "<stdin>") if path == STDIN else path
+    if os.path.isdir(path):
+        fail(f"{path}: is a directory, not a file")
+    settings = _settings((), (), (), config_file, stdin_filename)
     try:
-        config = Configs(Settings(config_file=Path(config_file) if config_file else None)).for_path(name)
-        text = read_stdin(name) if path == STDIN else read_text(path)
-    except (JournalError, ConfigError) as error:
+        (post,) = read_posts([path], Configs(settings))
+    except ConfigError as error:
         fail(str(error))
-    level = category_level or config.category_level
-    journal = parse(text, category_level=level, to_read_marker=config.to_read_marker)
+    if post.text is None or post.config is None:
+        fail(str(post.error))
+    options = post.config.parse_options
+    if category_level is not None:
+        options["category_level"] = category_level
+    journal = parse(post.text, **options)
     if as_json:
         import json
 
-        click.echo(json.dumps(journal_data(journal, name), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(journal_data(journal, post.path), ensure_ascii=False, indent=2))
     else:
-        for line in outline(journal, name):
+        for line in outline(journal, post.path):
             click.echo(line)
 
 
@@ -131,17 +142,8 @@ def rule_options(command: Callable[..., None]) -> Callable[..., None]:
             help="Run these rules as well as the selected ones.",
         ),
         click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules."),
-        click.option(
-            "--config",
-            "config_file",
-            type=click.Path(exists=True, dir_okay=False),
-            help="Use this config file instead of the nearest pyproject.toml / .mdjournal.toml.",
-        ),
-        click.option(
-            "--stdin-filename",
-            metavar="NAME",
-            help="Name of standard input ('-') for messages and config matching.",
-        ),
+        config_option,
+        stdin_filename_option,
     ]
 
     @functools.wraps(command)
@@ -170,11 +172,10 @@ def _settings(
     config_file: str | None,
     stdin_filename: str | None,
 ) -> Settings:
-    """The command line's settings, checked now so a bad selector fails before any work."""
+    """The command line's settings; a bad rule selector fails now, before any work."""
     from pathlib import Path
 
-    from .config import ConfigError
-    from .runner import Configs, Settings
+    from .config import Config, ConfigError, Settings
 
     settings = Settings(
         config_file=Path(config_file) if config_file else None,
@@ -183,8 +184,10 @@ def _settings(
         ignore=_selectors(ignore),
         stdin_filename=stdin_filename,
     )
-    try:
-        Configs(settings).for_path(stdin_filename or "post.md")
+    try:  # the selectors only: the config files are read per post, where they apply
+        Config().overridden(
+            select=settings.select, extend_select=settings.extend_select, ignore=settings.ignore
+        )
     except ConfigError as error:
         fail(str(error))
     return settings

@@ -65,6 +65,11 @@ class Config:
     path: Path | None = field(default=None, compare=False)
 
     @property
+    def parse_options(self) -> dict[str, Any]:
+        """The keyword arguments :func:`mdjournal.parse` takes from these settings."""
+        return {"category_level": self.category_level, "to_read_marker": self.to_read_marker}
+
+    @property
     def root(self) -> Path:
         """The folder patterns in this config are relative to."""
         return self.path.parent if self.path is not None else Path.cwd()
@@ -115,6 +120,8 @@ class Config:
 
     def excluded(self, path: str) -> bool:
         """Whether ``exclude`` names ``path`` (or a folder above it)."""
+        if not self.exclude:
+            return False
         relative = _relative(path, self.root)
         return any(matches(relative, pattern) for pattern in self.exclude)
 
@@ -172,33 +179,49 @@ def _relative(path: str, root: Path) -> str:
 
 def find_config_file(start: Path) -> Path | None:
     """The nearest config file at or above the folder ``start``."""
-    folder = start.resolve()
-    for candidate in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
-                return path
-    return None
+    found = _find_config(start)
+    return found[0] if found else None
 
 
 def load_config(path: Path) -> Config:
     """Read and validate one config file."""
-    table: Any = _read_toml(path)
-    if path.name == "pyproject.toml":
-        tool = table.get("tool", {})
-        table = tool.get("mdjournal", {}) if isinstance(tool, Mapping) else {}
-    return _parse_table(table, path)
+    return _parse_table(_mdjournal_table(path, _read_toml(path)), path)
 
 
 def config_for_folder(folder: Path) -> Config:
     """The config that applies to posts in ``folder`` (defaults when there is none)."""
-    path = find_config_file(folder)
-    return load_config(path) if path else Config()
+    found = _find_config(folder)
+    return _parse_table(found[1], found[0]) if found else Config()
 
 
-def _has_tool_table(path: Path) -> bool:
-    tool = _read_toml(path).get("tool", {})
+def _find_config(start: Path) -> tuple[Path, Mapping[str, Any]] | None:
+    """(path, mdjournal table) of the nearest config file, each file read once.
+
+    A ``pyproject.toml`` without a ``[tool.mdjournal]`` table is passed over.
+    """
+    folder = start.resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if not path.is_file():
+                continue
+            document = _read_toml(path)
+            if name == "pyproject.toml" and not _has_tool_table(document):
+                continue
+            return path, _mdjournal_table(path, document)
+    return None
+
+
+def _has_tool_table(document: Mapping[str, Any]) -> bool:
+    tool = document.get("tool", {})
     return isinstance(tool, Mapping) and "mdjournal" in tool
+
+
+def _mdjournal_table(path: Path, document: Mapping[str, Any]) -> Any:
+    """The settings in a config file: all of ``.mdjournal.toml``, or ``[tool.mdjournal]``."""
+    if path.name != "pyproject.toml":
+        return document
+    return document["tool"]["mdjournal"] if _has_tool_table(document) else {}
 
 
 def _read_toml(path: Path) -> Mapping[str, Any]:
@@ -271,3 +294,37 @@ def _parse_table(table: Mapping[str, Any], path: Path) -> Config:
     for _, selectors in config.per_file_ignores:
         _resolved(selectors, "per-file-ignores", str(path))
     return config
+
+
+# -- what applies to which post ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the command line says, beyond the paths."""
+
+    config_file: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    stdin_filename: str | None = None
+
+
+class Configs:
+    """The configs of one run: each folder's is found and read once."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._by_folder: dict[Path, Config] = {}
+
+    def for_path(self, path: str) -> Config:
+        """The config for a post (or a ``--stdin-filename``): ``--config`` or the
+        nearest config file, with the command line's selections on top."""
+        folder = Path(path).parent.resolve()
+        if folder not in self._by_folder:
+            settings = self.settings
+            base = load_config(settings.config_file) if settings.config_file else config_for_folder(folder)
+            self._by_folder[folder] = base.overridden(
+                select=settings.select, extend_select=settings.extend_select, ignore=settings.ignore
+            )
+        return self._by_folder[folder]

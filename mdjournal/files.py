@@ -13,6 +13,9 @@ import stat
 import sys
 import tempfile
 
+STDIN = "-"  #: the path that means standard input
+STDIN_NAME = "<stdin>"  #: its name in messages, unless --stdin-filename gives one
+
 
 class JournalError(Exception):
     """A post that cannot be read: missing, a directory, not UTF-8. One line, no traceback."""
@@ -33,7 +36,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
     return decode(data, name)
 
 
-def read_stdin(name: str = "<stdin>") -> str:
+def read_stdin(name: str = STDIN_NAME) -> str:
     """Standard input's exact text."""
     return decode(sys.stdin.buffer.read(), name)
 

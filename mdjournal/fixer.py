@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 MAX_ROUNDS = 10
 
+#: The categories, as the read state of each of their entries (see :func:`shape`).
+Shape = tuple[tuple[bool, ...], ...]
+
 
 @dataclass(frozen=True)
 class FixResult:
@@ -42,6 +45,7 @@ class FixResult:
     applied: Counter[str]
     remaining: list[Finding]
     rounds: int
+    shape: Shape
     refused: list[Finding] = field(default_factory=list)
 
     @property
@@ -82,7 +86,7 @@ def fix_text(
         text, findings = candidate, new_findings
         applied.update(finding.code for finding in chosen)
         rounds += 1
-    return FixResult(text, applied, findings, rounds, refused)
+    return FixResult(text, applied, findings, rounds, original, refused)
 
 
 def _keep_the_structure(
@@ -97,7 +101,7 @@ def _keep_the_structure(
     refused: list[Finding] = []
     for finding in chosen:
         trial = apply_edits(text, [edit for each in [*kept, finding] for edit in _edits(each)])
-        journal = parse(trial, category_level=config.category_level, to_read_marker=config.to_read_marker)
+        journal = parse(trial, **config.parse_options)
         (kept if shape(journal) == original else refused).append(finding)
     return kept, refused
 
@@ -111,9 +115,6 @@ def fix_post(post: Post, unsafe: bool = False) -> FixResult:
     """Fix one readable post (a picklable unit of work for ``--jobs``)."""
     assert post.text is not None
     return fix_text(post.text, post.config, post.path, unsafe=unsafe)
-
-
-Shape = tuple[tuple[bool, ...], ...]
 
 
 def shape(journal: Journal) -> Shape:

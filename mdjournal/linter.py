@@ -45,7 +45,7 @@ def lint_text(
 ) -> tuple[Journal, list[Finding]]:
     """Parse ``text`` with the config's settings and lint it."""
     config = config or Config()
-    journal = parse(text, category_level=config.category_level, to_read_marker=config.to_read_marker)
+    journal = parse(text, **config.parse_options)
     return journal, lint(journal, config, path)
 
 

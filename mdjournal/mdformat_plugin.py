@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from mdformat.renderer import RenderContext, RenderTreeNode
 
     from .config import Config
+    from .fixer import Shape
 
 CHANGES_AST = True
 ENV_KEY = "mdjournal"
@@ -51,7 +52,7 @@ class _PostState:
 
     name: str
     original: str
-    shape: tuple[Any, ...]
+    shape: Shape
     config: Config
     front_matter_last: int  # 0-based index of the closing --- line
     verbatim: frozenset[int]  # 0-based first lines of paragraphs to keep as written
@@ -67,27 +68,32 @@ def update_mdit(mdit: MarkdownIt) -> None:
 
 
 def _repair(state: StateCore) -> None:
-    from .config import Config, ConfigError
+    from .config import Config, ConfigError, Configs, Settings
+    from .files import STDIN, STDIN_NAME
     from .fixer import fix_text, shape
+    from .frontmatter import front_matter_lines
     from .parser import parse
+    from .source import Source
 
+    if front_matter_lines(Source(state.src)) is None:
+        return  # not a Jekyll post: leave it to mdformat
     options = state.md.options.get("mdformat", {})
     filename = str(options.get("filename") or "")
-    name = filename if filename not in ("", "-") else "<stdin>"
-    repair = True
+    on_stdin = filename in ("", STDIN)
+    name = STDIN_NAME if on_stdin else filename
     try:
-        config = _config_for(filename)
+        config = Configs(Settings()).for_path("post.md" if on_stdin else filename)
+        repair = on_stdin or not config.excluded(filename)
     except ConfigError as error:
         # Still a post to protect (front matter, entries), just not one to repair.
         LOGGER.warning(f"mdjournal: {error}; journal repairs skipped for {name}")
         config, repair = Config(), False
-    original = parse(state.src, category_level=config.category_level, to_read_marker=config.to_read_marker)
-    if original.front_matter is None:
-        return  # not a Jekyll post: leave it to mdformat
-    if config.exclude and filename not in ("", "-") and config.excluded(filename):
-        repair = False
-    text = fix_text(state.src, config, filename or None).text if repair else state.src
-    repaired = parse(text, category_level=config.category_level, to_read_marker=config.to_read_marker)
+    if repair:
+        result = fix_text(state.src, config, None if on_stdin else filename)
+        text, original_shape = result.text, result.shape
+    else:
+        text, original_shape = state.src, shape(parse(state.src, **config.parse_options))
+    repaired = parse(text, **config.parse_options)
     assert repaired.front_matter is not None
     verbatim = {entry.line - 1 for entry in repaired.entries}
     verbatim |= {
@@ -96,18 +102,12 @@ def _repair(state: StateCore) -> None:
     state.env[ENV_KEY] = _PostState(
         name=name,
         original=state.src,
-        shape=shape(original),
+        shape=original_shape,
         config=config,
         front_matter_last=repaired.front_matter.end_line - 1,
         verbatim=frozenset(verbatim),
     )
     state.src = text
-
-
-def _config_for(filename: str) -> Config:
-    from .runner import Configs, Settings
-
-    return Configs(Settings()).for_path(filename if filename not in ("", "-") else "post.md")
 
 
 def _front_matter(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
@@ -170,11 +170,7 @@ def _same_structure(post: _PostState, text: str) -> bool:
     from .fixer import shape
     from .parser import parse
 
-    config = post.config
-    return (
-        shape(parse(text, category_level=config.category_level, to_read_marker=config.to_read_marker))
-        == post.shape
-    )
+    return shape(parse(text, **post.config.parse_options)) == post.shape
 
 
 RENDERERS = {FRONT_MATTER: _render_front_matter, "paragraph": _render_paragraph}

@@ -17,43 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from .config import Config, config_for_folder, load_config
-from .files import JournalError, read_stdin, read_text
+from .config import Config, Configs
+from .files import STDIN, STDIN_NAME, JournalError, read_stdin, read_text
 
-STDIN = "-"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 R = TypeVar("R")
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What the command line says, beyond the paths."""
-
-    config_file: Path | None = None
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    stdin_filename: str | None = None
-
-
-class Configs:
-    """The configs of one run: each folder's is found and read once."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self._by_folder: dict[Path, Config] = {}
-
-    def for_path(self, path: str) -> Config:
-        """The config for a post (or a ``--stdin-filename``): ``--config`` or the
-        nearest config file, with the command line's selections on top."""
-        folder = Path(path).parent.resolve()
-        if folder not in self._by_folder:
-            settings = self.settings
-            base = load_config(settings.config_file) if settings.config_file else config_for_folder(folder)
-            self._by_folder[folder] = base.overridden(
-                select=settings.select, extend_select=settings.extend_select, ignore=settings.ignore
-            )
-        return self._by_folder[folder]
 
 
 @dataclass(frozen=True)
@@ -67,14 +35,14 @@ class Post:
     is_stdin: bool = False
 
 
-def read_posts(paths: Sequence[str], settings: Settings, configs: Configs) -> Iterator[Post]:
+def read_posts(paths: Sequence[str], configs: Configs) -> Iterator[Post]:
     """Each post to work on, in order, read exactly; unreadable ones carry their error.
 
     Raises :class:`~mdjournal.config.ConfigError` for a config that cannot be used.
     """
     for path in discover(paths):
         if path == STDIN:
-            name = settings.stdin_filename or "<stdin>"
+            name = configs.settings.stdin_filename or STDIN_NAME
             config = configs.for_path(name)
             try:
                 yield Post(name, read_stdin(name), config, is_stdin=True)
@@ -82,7 +50,7 @@ def read_posts(paths: Sequence[str], settings: Settings, configs: Configs) -> It
                 yield Post(name, None, config, str(error), is_stdin=True)
             continue
         config = configs.for_path(path)
-        if config.exclude and config.excluded(path):
+        if config.excluded(path):
             continue
         try:
             yield Post(path, read_text(path), config)

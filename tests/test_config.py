@@ -170,3 +170,15 @@ def test_to_read_marker_is_words(blog: Path, marker: str) -> None:
     (blog / ".mdjournal.toml").write_text(f'to-read-marker = "{marker}"\n', encoding="utf-8")
     code, _, err = lint(str(blog / "_posts" / "post.md"))
     assert code == 2 and "'to-read-marker' must be the marker's words" in err
+
+
+def test_a_broken_config_elsewhere_does_not_stop_linting_this_post(
+    blog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / ".mdjournal.toml").write_text("selec = []\n", encoding="utf-8")
+    monkeypatch.chdir(elsewhere)
+    code, out, err = lint(str(blog / "_posts" / "post.md"))
+    assert (code, err) == (1, "")
+    assert codes(out) == ["MJ008", "MJ002"]

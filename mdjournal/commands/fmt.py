@@ -9,10 +9,11 @@ from functools import partial
 
 import click
 
+from ..config import Configs, Settings
 from ..diffs import unified_diff
 from ..files import JournalError, write_text_atomic
 from ..fixer import FixResult, fix_post
-from ..runner import Configs, Post, Settings, read_posts, run_all
+from ..runner import Post, read_posts, run_all
 
 
 def run(
@@ -28,7 +29,7 @@ def run(
     errors = changed = files = left = 0
     fixed: Counter[str] = Counter()
     work = partial(fix_post, unsafe=unsafe_fixes)
-    for post, result in run_all(work, read_posts(paths, settings, Configs(settings)), jobs):
+    for post, result in run_all(work, read_posts(paths, Configs(settings)), jobs):
         if result is None:
             click.echo(f"mdjournal: error: {post.error}", err=True)
             errors += 1

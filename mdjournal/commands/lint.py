@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 import click
 
+from ..config import Configs, Settings
 from ..linter import lint_post
 from ..reporting import FORMATS, FileFindings
-from ..runner import Configs, Settings, read_posts, run_all
+from ..runner import read_posts, run_all
 
 
 def run(
@@ -24,7 +25,7 @@ def run(
     """Lint the posts; 2 if any could not be read, else 1 if problems were found, else 0."""
     reports: list[FileFindings] = []
     errors = 0
-    for post, findings in run_all(lint_post, read_posts(paths, settings, Configs(settings)), jobs):
+    for post, findings in run_all(lint_post, read_posts(paths, Configs(settings)), jobs):
         if findings is None:
             click.echo(f"mdjournal: error: {post.error}", err=True)
             errors += 1
