@@ -69,7 +69,7 @@ class HeadScan:
     year_start: int
     year_end: int
     year_gap: str
-    rest_start: int
+    year_loose: bool
     rest_end: int
 
 
@@ -113,14 +113,13 @@ def scan_head(md: MarkdownIt, text: str, env: dict[str, Any], inline: str) -> He
         mark, mark_start, mark_end = late
         read = mark_after = True
         anchor = mark_end
-    year, year_text, year_start, year_end, gap = _year(text, anchor, line_end)
+    year, year_text, year_start, year_end, gap, loose = _year(text, anchor, line_end)
 
-    rest_start = year_end
-    rest_end = max(len(text[:line_end].rstrip(_SPACE)), rest_start)
-    trailer = text[rest_start:rest_end].strip()
+    rest_end = max(len(text[:line_end].rstrip(_SPACE)), year_end)
+    trailer = text[year_end:rest_end].strip()
     if not read and trailer and is_read_mark(trailer):
         mark, read, mark_after = trailer, True, True
-        mark_start = text.index(trailer, rest_start)
+        mark_start = text.index(trailer, year_end)
         mark_end = mark_start + len(trailer)
     return HeadScan(
         mark=mark,
@@ -134,7 +133,7 @@ def scan_head(md: MarkdownIt, text: str, env: dict[str, Any], inline: str) -> He
         year_start=year_start,
         year_end=year_end,
         year_gap=gap,
-        rest_start=rest_start,
+        year_loose=loose,
         rest_end=rest_end,
     )
 
@@ -163,8 +162,8 @@ def _mark_before_year(text: str, pos: int, end: int) -> tuple[str, int, int] | N
     return word, start, start + len(word)
 
 
-def _year(text: str, pos: int, end: int) -> tuple[int | None, str | None, int, int, str]:
-    """(year, as written, start, end, what stands between ``pos`` and it).
+def _year(text: str, pos: int, end: int) -> tuple[int | None, str | None, int, int, str, bool]:
+    """(year, as written, start, end, what stands between ``pos`` and it, whether loose).
 
     The house form and its near misses come first (``(2017)``, ``( 2017 )``, ``2017``,
     ``[2017]``, ``(17)``); failing those, any four-digit year later on the line, with
@@ -175,16 +174,16 @@ def _year(text: str, pos: int, end: int) -> tuple[int | None, str | None, int, i
     if match:
         digits = match.group("paren") or match.group("bracket") or match.group("bare")
         year = int(digits) if len(digits) == 4 else None
-        return year, match.group("text"), match.start("text"), match.end("text"), match.group("gap")
+        return year, match.group("text"), match.start("text"), match.end("text"), match.group("gap"), False
     loose = _LOOSE_YEAR.search(text, pos, end)
     if loose is None:
-        return None, None, pos, pos, ""
+        return None, None, pos, pos, "", False
     start, stop = loose.start(), loose.end()
     opening = text.rfind("(", pos, start)
     closing = text.find(")", stop, end)
     if opening >= 0 and closing >= 0 and ")" not in text[opening:start]:
         start, stop = opening, closing + 1
-    return int(loose.group()), text[start:stop], start, stop, text[pos:start]
+    return int(loose.group()), text[start:stop], start, stop, text[pos:start], True
 
 
 def mask_liquid(text: str) -> str:

@@ -30,6 +30,7 @@ __all__ = [
     "arxiv_id",
     "canonical_arxiv_url",
     "doi",
+    "expand_two_digit_year",
     "identify",
     "normalise_url",
 ]
@@ -124,8 +125,8 @@ def _plausible(year: int, earliest: int = 1900) -> bool:
     return earliest <= year <= CURRENT_YEAR + 1
 
 
-def _two_digit_year(yy: str) -> int:
-    """Expand a two-digit year the way PIIs need: up to this year is 20YY, above is 19YY."""
+def expand_two_digit_year(yy: str) -> int:
+    """The year ``yy`` most likely means: up to this year is 20YY, above is 19YY (PIIs, ``(97)``)."""
     n = int(yy)
     return 2000 + n if n <= CURRENT_YEAR % 100 else 1900 + n
 
@@ -383,7 +384,7 @@ def _pii(u: _Url) -> tuple[str, int] | None:
         for text in haystacks:
             for m in pattern.finditer(text):
                 if _issn_ok(m["issn"]):
-                    year = _two_digit_year(m["yy"])
+                    year = expand_two_digit_year(m["yy"])
                     if _plausible(year):
                         return m["pii"], year
     return None

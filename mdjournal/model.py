@@ -5,14 +5,14 @@ range of its content (no trailing blank lines, no final line ending) for positio
 Containers own nothing but their children, so rendering is plain concatenation of
 the original slices and ``parse(text).render() == text`` holds for every input.
 
-Fixes never mutate this tree: they are edits on the text (see ``mdjournal.edits``),
-after which the text is parsed again. That keeps the data flowing one way,
+Fixes never mutate this tree: they are edits on the text (``findings.Edit``, applied
+by ``fixer.apply_edits``), after which the text is parsed again. That keeps the data flowing one way,
 text -> tree -> findings/edits -> text, and the tree never goes stale.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -141,13 +141,13 @@ class Entry:
     they continue the list item. ``year`` is ``None`` unless a four-digit year is written; ``year_text``
     keeps a year as written even when malformed (``(22)``, ``( 2022 )``, ``2022``),
     and ``year_gap`` is what stands between the link and it (the house style is one
-    space). ``lead_span`` is what stands between the bullet and the link, where a
+    space). ``year_loose`` is true for a year found among other words later on the
+    line (``(ICLR 2017)``): its ``year_text`` holds more than a year. ``lead_span`` is what stands between the bullet and the link, where a
     read mark belongs (empty for an unread entry without decoration).
     """
 
     raw: str
     span: Span
-    bullet: str
     read: bool
     mark: str | None
     mark_span: Span | None
@@ -158,6 +158,7 @@ class Entry:
     year_text: str | None
     year_span: Span | None
     year_gap: str
+    year_loose: bool
     rest: str
     blurb: Blurb | None = field(default=None, compare=False)
 
@@ -215,10 +216,6 @@ class Category:
         return self.heading.span.line
 
     @property
-    def blurbs(self) -> tuple[Blurb, ...]:
-        return tuple(part for part in self.parts if isinstance(part, Blurb))
-
-    @property
     def items(self) -> tuple[Item, ...]:
         return tuple(part for part in self.parts if isinstance(part, Item))
 
@@ -235,7 +232,6 @@ class Block:
 
     kind: str
     span: Span
-    depth: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +244,6 @@ class Journal:
     blocks: tuple[Block, ...]
     newline: str
     final_newline: bool
-    category_level: int = 2
 
     @property
     def categories(self) -> tuple[Category, ...]:
@@ -268,15 +263,6 @@ class Journal:
     @property
     def entries(self) -> tuple[Entry, ...]:
         return tuple(entry for category in self.categories for entry in category.entries)
-
-    def walk(self) -> Iterator[Category | CategoryPart | Text | FrontMatter]:
-        """Every node in source order."""
-        if self.front_matter is not None:
-            yield self.front_matter
-        for node in self.body:
-            yield node
-            if isinstance(node, Category):
-                yield from node.parts
 
     def render(self) -> str:
         """The exact source text, rebuilt from the nodes' slices."""

@@ -129,7 +129,6 @@ class _Parser:
             blocks=self._blocks(tokens),
             newline=source.newline,
             final_newline=source.final_newline,
-            category_level=self.category_level,
         )
 
     def _front_matter(self, first: int, last: int) -> FrontMatter:
@@ -181,7 +180,7 @@ class _Parser:
                 continue
             first, stop = token.map[0] + 1, token.map[1] + 1
             last = self._last_content_line(first, stop)
-            blocks.append(Block(kind, self.source.lines_span(first, last), token.level))
+            blocks.append(Block(kind, self.source.lines_span(first, last)))
         return tuple(blocks)
 
     def _body(self, tops: list[_Top], body_first: int) -> list[Text | Category]:
@@ -351,7 +350,7 @@ class _Parser:
             kind = "problem" if scan.problem else "block"
             return [_Unit(kind, first, last, problem=scan.problem)]
         head_last = para_first + scanned.count("\n", 0, scan.rest_end)
-        entry = _PendingEntry(first, content, item.markup, scan)
+        entry = _PendingEntry(first, content, scan)
         units = [_Unit("entry", first, head_last, entry=entry)]
         notes_first = head_last + 1
         while notes_first <= last and source.is_blank(notes_first):
@@ -390,7 +389,6 @@ class _Parser:
         return Entry(
             raw=raw,
             span=source.span(self._skip_blanks(line_start, head_end), head_end),
-            bullet=pending.bullet,
             read=scan.read,
             mark=scan.mark,
             mark_span=source.span(base + scan.mark_start, base + scan.mark_end) if scan.mark else None,
@@ -408,6 +406,7 @@ class _Parser:
             year_text=scan.year_text,
             year_span=source.span(base + scan.year_start, base + scan.year_end) if scan.year_text else None,
             year_gap=scan.year_gap,
+            year_loose=scan.year_loose,
             rest=source.text[base + scan.year_end : head_end],
             blurb=blurb,
         )
@@ -482,7 +481,6 @@ class _PendingEntry:
 
     first: int
     content: int
-    bullet: str
     scan: HeadScan
 
 

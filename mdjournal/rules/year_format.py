@@ -22,20 +22,15 @@ only with `--unsafe-fixes`, since the words go.
 
 from __future__ import annotations
 
-import datetime
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..findings import Fix, Problem
-from ..identifiers import identify
+from ..identifiers import expand_two_digit_year, identify
 
 if TYPE_CHECKING:
     from ..context import Context
     from ..model import Entry
-
-_PLAIN_YEAR = re.compile(r"\([ \t]*[0-9]{2,4}[ \t]*\)|\[[ \t]*[0-9]{4}[ \t]*\]|[0-9]{4}")
-_PLAIN_GAP = re.compile(r"[ \t]*(?:[,;:\u2013\u2014-][ \t]*)?")
 
 CODE = "MJ003"
 NAME = "year-format"
@@ -54,11 +49,7 @@ def check(context: Context) -> Iterator[Problem]:
         start, end = entry.year_span.start - len(entry.year_gap), entry.year_span.end
         # Only a bare year in an odd spelling is rewritten safely; anything else around
         # it ('ICLR', an emphasis, a second year) would be lost, which is for you to say.
-        safe = (
-            safe
-            and bool(_PLAIN_YEAR.fullmatch(entry.year_text))
-            and bool(_PLAIN_GAP.fullmatch(entry.year_gap))
-        )
+        safe = safe and not entry.year_loose
         fix = Fix.replace(start, end, house, safe=safe) if house else None
         yield Problem(
             entry.year_span if entry.year_gap == " " else context.span(start, end),
@@ -71,7 +62,7 @@ def _what_is_wrong(entry: Entry) -> str:
     text, gap = entry.year_text or "", entry.year_gap
     if entry.year is None:
         return f"two-digit year '{text}'"
-    if not _PLAIN_YEAR.fullmatch(text) or not _PLAIN_GAP.fullmatch(gap):
+    if entry.year_loose:
         return f"year written '{gap.strip()}{' ' if gap.strip() else ''}{text}' after the link"
     if text.startswith("["):
         return f"year '{text}' in brackets"
@@ -96,7 +87,4 @@ def _full_year(entry: Entry) -> tuple[int | None, bool]:
         if identifier.year % 100 == int(digits):
             return identifier.year, True
         return None, False  # the link says another year: guessing a century would contradict it
-    this_year = datetime.date.today().year
-    century = this_year // 100 * 100
-    year = century + int(digits)
-    return (year if year <= this_year else year - 100), False
+    return expand_two_digit_year(digits), False
