@@ -78,10 +78,7 @@ class Context:
         text, pos = self.text, start
         while (opening := text.find("<!--", pos, end)) >= 0:
             pos = opening + 4
-            escapes = 0
-            while opening - escapes > start and text[opening - escapes - 1] == "\\":
-                escapes += 1
-            if escapes % 2 or self._inside(self.code, opening):
+            if _escaped(text, opening, start) or self._inside(self.code, opening):
                 continue
             if text.startswith("<!-->", opening) or text.startswith("<!--->", opening):
                 closing = text.index(">", opening + 4) + 1
@@ -95,7 +92,8 @@ class Context:
 
     @cached_property
     def excluded(self) -> tuple[tuple[int, int], ...]:
-        """Where no rule reports (but MJ012): front matter, code and HTML comments."""
+        """Where rules do not report (unless they are ``ANYWHERE`` rules): front matter,
+        code and HTML comments."""
         front = self.journal.front_matter
         ranges = [*self.code, *self.comments]
         if front is not None:
@@ -166,15 +164,20 @@ def _code_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
     while match := _BACKTICKS.search(text, pos, end):
         opening, length = match.start(), len(match.group())
-        escapes = 0
-        while opening - escapes > start and text[opening - escapes - 1] == "\\":
-            escapes += 1
-        if escapes % 2:  # an escaped backtick is literal; the rest of its run may still open
+        if _escaped(text, opening, start):  # an escaped backtick is literal; the rest of its run may open
             opening, length = opening + 1, length - 1
         closer = _closing_run(text, match.end(), end, length) if length else None
         if closer is not None:
             yield opening, closer
         pos = closer or match.end()
+
+
+def _escaped(text: str, pos: int, floor: int) -> bool:
+    """Whether the character at ``pos`` follows an odd number of backslashes (from ``floor`` on)."""
+    backslashes = 0
+    while pos - backslashes > floor and text[pos - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
 
 
 def _closing_run(text: str, pos: int, end: int, length: int) -> int | None:

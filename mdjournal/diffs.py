@@ -8,10 +8,10 @@ a file without a final newline gets git's ``\\ No newline at end of file`` marke
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 
-_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+from .source import LINE
+
 _NO_NEWLINE = "\\ No newline at end of file\n"
 
 
@@ -49,7 +49,7 @@ def _range(start: int, stop: int) -> str:
 
 
 def _split(text: str) -> list[str]:
-    return _LINES.findall(text)
+    return LINE.findall(text)
 
 
 def _lines(diff: Iterator[str]) -> Iterator[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .marks import TASK_BOXES, is_read_mark, is_symbol_mark
+from .source import skip
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -323,7 +324,7 @@ def _scan_link(md: MarkdownIt, src: str, start: int, env: dict[str, Any]) -> Lin
     title_start, title_end = start + 1, label_end
     pos = label_end + 1
     if pos < maximum and src[pos] == "(":
-        pos = _skip(src, pos + 1, _LINK_SPACE)
+        pos = skip(src, pos + 1, _LINK_SPACE)
         if pos >= maximum:
             return None
         url, url_start, url_end, href = "", pos, pos, ""
@@ -334,10 +335,10 @@ def _scan_link(md: MarkdownIt, src: str, start: int, env: dict[str, Any]) -> Lin
                 url, url_end, href = dest.str, dest.pos, normal
                 pos = dest.pos
         spaced = pos
-        pos = _skip(src, pos, _LINK_SPACE)
+        pos = skip(src, pos, _LINK_SPACE)
         title = helpers.parseLinkTitle(src, pos, maximum)
         if pos < maximum and spaced != pos and title.ok:
-            pos = _skip(src, title.pos, _LINK_SPACE)
+            pos = skip(src, title.pos, _LINK_SPACE)
         if pos < maximum and src[pos] == ")":
             return LinkScan(start, pos + 1, title_start, title_end, url, url_start, url_end, href, None)
         pos += 1  # not an inline link: markdown-it looks for a reference label from here
@@ -379,12 +380,6 @@ def _agrees_with_markdown_it(
 
 def _same_text(contents: list[str], raw: str) -> bool:
     return "".join(contents).strip() == raw.strip().rstrip("*_").strip()
-
-
-def _skip(src: str, pos: int, chars: str) -> int:
-    while pos < len(src) and src[pos] in chars:
-        pos += 1
-    return pos
 
 
 __all__ = ["HeadScan", "LinkScan", "NotAnEntry", "mask_liquid", "scan_head"]

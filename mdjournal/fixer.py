@@ -74,14 +74,14 @@ def fix_text(
         chosen = choose_fixes(findings, unsafe=unsafe, refused={_key(finding) for finding in refused})
         if not chosen:
             break
-        candidate = apply_edits(text, [edit for finding in chosen for edit in _edits(finding)])
+        candidate = _apply(text, chosen)
         journal, new_findings = lint_text(candidate, config, path)
         if shape(journal) != original:
             chosen, bad = _keep_the_structure(text, chosen, original, config)
             refused += bad
             if not chosen:
                 continue
-            candidate = apply_edits(text, [edit for finding in chosen for edit in _edits(finding)])
+            candidate = _apply(text, chosen)
             journal, new_findings = lint_text(candidate, config, path)
         text, findings = candidate, new_findings
         applied.update(finding.code for finding in chosen)
@@ -100,7 +100,7 @@ def _keep_the_structure(
     kept: list[Finding] = []
     refused: list[Finding] = []
     for finding in chosen:
-        trial = apply_edits(text, [edit for each in [*kept, finding] for edit in _edits(each)])
+        trial = _apply(text, [*kept, finding])
         journal = parse(trial, **config.parse_options)
         (kept if shape(journal) == original else refused).append(finding)
     return kept, refused
@@ -156,6 +156,10 @@ def _collides(edit: Edit, taken: list[tuple[int, int]]) -> bool:
         if _collide(edit, Edit(start, end, "")):
             return True
     return False
+
+
+def _apply(text: str, findings: Iterable[Finding]) -> str:
+    return apply_edits(text, [edit for finding in findings for edit in _edits(finding)])
 
 
 def _edits(finding: Finding) -> tuple[Edit, ...]:

@@ -18,9 +18,14 @@ _OPEN = re.compile(r"---[ \t]*\Z")
 _CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*\Z")
 
 
+def opens_front_matter(source: Source) -> bool:
+    """Whether the first line is ``---``, as front matter must start (closed or not)."""
+    return bool(source.lines) and bool(_OPEN.match(source.line_text(1)))
+
+
 def front_matter_lines(source: Source) -> tuple[int, int] | None:
     """1-based (first, last) lines of the front matter, or None if there is none."""
-    if not source.lines or not _OPEN.match(source.line_text(1)):
+    if not opens_front_matter(source):
         return None
     for line in source.lines[1:]:
         if _CLOSE.match(source.text, line.start, line.end):

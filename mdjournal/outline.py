@@ -11,18 +11,22 @@ from .model import Category, Entry, FrontMatter, Journal
 
 def journal_data(journal: Journal, path: str) -> dict[str, Any]:
     """The JSON-ready description of a journal (``mdjournal parse --json``)."""
-    entries = journal.entries
-    read = sum(entry.read for entry in entries)
     return {
         "path": path,
         "front_matter": _front_matter_data(journal.front_matter),
         "categories": [_category_data(category) for category in journal.categories],
-        "summary": {
-            "categories": len(journal.categories),
-            "entries": len(entries),
-            "read": read,
-            "unread": len(entries) - read,
-        },
+        "summary": _summary(journal),
+    }
+
+
+def _summary(journal: Journal) -> dict[str, int]:
+    entries = journal.entries
+    read = sum(entry.read for entry in entries)
+    return {
+        "categories": len(journal.categories),
+        "entries": len(entries),
+        "read": read,
+        "unread": len(entries) - read,
     }
 
 
@@ -83,8 +87,7 @@ def _jsonable(value: Any) -> Any:
 
 def outline(journal: Journal, path: str) -> Iterator[str]:
     """Lines of the human view: the categories, and each entry's line, state and year."""
-    data = journal_data(journal, path)
-    summary = data["summary"]
+    summary = _summary(journal)
     yield (
         f"{path}: {summary['categories']} categories, {summary['entries']} entries "
         f"({summary['read']} read, {summary['unread']} unread)"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .entry_head import HeadScan, NotAnEntry, scan_head
 from .files import read_text
@@ -31,7 +31,7 @@ from .model import (
     Link,
     Text,
 )
-from .source import Line, Source, Span
+from .source import Line, Source, Span, skip
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -267,7 +267,7 @@ class _Parser:
             if first <= start < stop and not any(a <= start < b for a, b in inside)
         ]
 
-    def _materialise(self, starts: list[tuple[int, Any]], stop: int) -> list[CategoryPart]:
+    def _materialise(self, starts: list[tuple[int, _Part]], stop: int) -> list[CategoryPart]:
         """Turn the ordered part starts into nodes, each owning lines up to the next start."""
         ranges = [
             (first, starts[i + 1][0] if i + 1 < len(starts) else stop, what)
@@ -340,7 +340,7 @@ class _Parser:
         if para_first == first + 1 and content == source.line(first).end:
             # "-" alone on its line, the paragraph (and the link) on the next one
             line = source.line(para_first)
-            content = self._skip_blanks(line.start, line.end)
+            content = skip(self.source.text, line.start, end=line.end)
         elif para_first != first:
             return [_Unit("block", first, last)]
         para_end = source.line(paragraph.map[1]).end
@@ -359,20 +359,13 @@ class _Parser:
             units.append(_Unit("block", notes_first, last))
         return units
 
-    def _skip_blanks(self, pos: int, end: int) -> int:
-        """The first offset from ``pos`` (before ``end``) that is not a space or tab."""
-        text = self.source.text
-        while pos < end and text[pos] in " \t":
-            pos += 1
-        return pos
-
     def _content_start(self, line: Line, item: Token) -> int | None:
         """Offset just after an item's bullet (``-``, ``1.``) and the spaces that follow it."""
-        pos = self._skip_blanks(line.start, line.end)
+        pos = skip(self.source.text, line.start, end=line.end)
         marker = (item.info or "") + item.markup
         if not self.source.text.startswith(marker, pos):
             return None
-        return self._skip_blanks(pos + len(marker), line.end)
+        return skip(self.source.text, pos + len(marker), end=line.end)
 
     def _entry(self, pending: _PendingEntry, raw: str, blurb: Blurb | None) -> Entry:
         source = self.source
@@ -388,7 +381,7 @@ class _Parser:
         head_end = base + scan.rest_end
         return Entry(
             raw=raw,
-            span=source.span(self._skip_blanks(line_start, head_end), head_end),
+            span=source.span(skip(source.text, line_start, end=head_end), head_end),
             read=scan.read,
             mark=scan.mark,
             mark_span=source.span(base + scan.mark_start, base + scan.mark_end) if scan.mark else None,
@@ -503,6 +496,11 @@ class _BlurbPlan:
     entries: tuple[_PendingEntry, ...]
 
 
+#: What starts at a line of a category: its heading, an entry, a problem item, a
+#: blurb to build, or "text" (an intro or other Markdown kept as it is).
+_Part = Heading | _PendingEntry | _Unit | _BlurbPlan | Literal["text"]
+
+
 class _CategoryPlan:
     """The one pass that decides which node owns which lines of a category.
 
@@ -512,7 +510,7 @@ class _CategoryPlan:
     """
 
     def __init__(self, first: int, heading: Heading) -> None:
-        self.starts: list[tuple[int, Any]] = [(first, heading)]
+        self.starts: list[tuple[int, _Part]] = [(first, heading)]
         self.intro_first: int | None = None
         self.open_text = True  # the heading's own lines may be followed by the intro
         self.pending: list[_PendingEntry] = []

@@ -17,7 +17,16 @@ from functools import cached_property
 
 BOM = "\ufeff"
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+#: One line with its ending, as markdown-it splits them (CRLF, CR or LF only).
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def skip(text: str, pos: int, chars: str = " \t", end: int | None = None) -> int:
+    """The first offset from ``pos`` (before ``end``) whose character is not in ``chars``."""
+    end = len(text) if end is None else end
+    while pos < end and text[pos] in chars:
+        pos += 1
+    return pos
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +68,7 @@ class Source:
         self.bom = BOM if text.startswith(BOM) else ""
         first = len(self.bom)
         lines = []
-        for number, match in enumerate(_LINE.finditer(text, first), start=1):
+        for number, match in enumerate(LINE.finditer(text, first), start=1):
             body = match.group().rstrip("\r\n")
             start = match.start()
             lines.append(Line(number, start, start + len(body), match.group()[len(body) :]))

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..findings import Problem, Severity
+from ..frontmatter import opens_front_matter
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -57,10 +58,9 @@ _DATED_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-")
 def check(context: Context) -> Iterator[Problem]:
     front = context.journal.front_matter
     if front is None:
-        first = context.source.lines[0] if context.source.lines else None
-        if first is not None and context.text[first.start : first.end].rstrip(" \t") == "---":
+        if opens_front_matter(context.source):
             yield Problem(
-                context.span(first.start, first.end),
+                context.source.lines_span(1, 1),
                 "front matter opened on line 1 is never closed: end it with a '---' line",
             )
         else:
@@ -71,15 +71,15 @@ def check(context: Context) -> Iterator[Problem]:
         return
     if front.data is None:
         line = front.error_line or front.line
-        yield Problem(_line_span(context, line), f"front matter is not valid YAML: {front.error}")
+        yield Problem(context.source.lines_span(line, line), f"front matter is not valid YAML: {front.error}")
         return
     if not front.data.get("title"):
-        yield Problem(_line_span(context, front.line), "front matter has no 'title'")
+        yield Problem(context.source.lines_span(front.line, front.line), "front matter has no 'title'")
     date = front.data.get("date")
     if date is None:
         if not _DATED_NAME.match(os.path.basename(context.path or "")):
             yield Problem(
-                _line_span(context, front.line),
+                context.source.lines_span(front.line, front.line),
                 "front matter has no 'date' (and the file name does not start with one)",
             )
     elif not _jekyll_accepts(date):
@@ -107,16 +107,11 @@ def _jekyll_accepts(value: Any) -> bool:
     return True
 
 
-def _line_span(context: Context, number: int) -> Span:
-    line = context.source.line(number)
-    return context.span(line.start, line.end)
-
-
 def _key_span(context: Context, front: FrontMatter, key: str) -> Span:
     """The line where `key:` is written, or the opening `---`."""
     pattern = re.compile(rf"{re.escape(key)}\s*:")
     for number in range(front.line + 1, front.end_line):
         line = context.source.line(number)
         if pattern.match(context.text, line.start, line.end):
-            return context.span(line.start, line.end)
-    return _line_span(context, front.line)
+            return context.source.lines_span(number, number)
+    return context.source.lines_span(front.line, front.line)

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..findings import Fix, Problem
+from ..source import skip
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -45,9 +46,7 @@ def check(context: Context) -> Iterator[Problem]:
             continue
         marker = blurb.marker_span
         fix = None
-        notes_start = marker.end
-        while context.text[notes_start : notes_start + 1] in (" ", "\t"):
-            notes_start += 1
+        notes_start = skip(context.text, marker.end)
         same_line = context.text[notes_start : notes_start + 1] not in ("", "\r", "\n")
         if blurb.notes and same_line and all(other.read for other in context.sharing(blurb)):
             fix = Fix.replace(marker.start, notes_start, "", safe=False)
