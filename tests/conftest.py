@@ -44,3 +44,15 @@ def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see the defaults, whatever CI or the developer's shell has set."""
     for name in ("GITHUB_ACTIONS", "MDJOURNAL_OUTPUT_FORMAT", "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
+
+
+def run_cli(
+    *args: str, input: bytes | None = None, env: dict[str, str] | None = None
+) -> tuple[int, str, str]:
+    """(exit code, stdout, stderr) of ``mdjournal ARGS`` run in-process."""
+    from click.testing import CliRunner
+
+    from mdjournal.cli import main
+
+    result = CliRunner().invoke(main, list(args), input=input, env=env)
+    return result.exit_code, result.stdout, result.stderr

@@ -7,17 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from mdjournal.cli import main
 from tests.conftest import JOURNAL
+from tests.conftest import run_cli as run
 
 POST = "---\ntitle: T\ndate: 2025-06-16\n---\n\n## Papers\n\n- ✔️ [Paper {n}](https://example.com/{n}) (2020) \n\nNotes.\n"
-
-
-def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def paths_in(out: str) -> list[str]:

@@ -7,19 +7,13 @@ import stat
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from mdjournal.cli import main
 from tests.conftest import FIXTURES, JOURNAL, read
+from tests.conftest import run_cli as run
 
 FIXED = FIXTURES / "research-journal.fixed.md"
 CLEAN = "---\ntitle: T\ndate: 2025-06-16\n---\n\n## Papers\n\n- ✔️ [Adam](https://arxiv.org/abs/1412.6980) (2014)\n\nGood.\n"
 REPORT = "fixed 47 (MJ001 ×25, MJ002 ×10, MJ003 ×3, MJ009 ×9); 6 left to fix by hand (1 fixable with --unsafe-fixes)"
-
-
-def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), input=input)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -6,17 +6,10 @@ import json
 import re
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from mdjournal.cli import main
 from tests.conftest import JOURNAL
+from tests.conftest import run_cli as run
 
 CLEAN = "---\ntitle: T\ndate: 2025-06-16\n---\n\n## Papers\n\n- ✔️ [Adam](https://arxiv.org/abs/1412.6980) (2014)\n\nGood.\n"
-
-
-def run(*args: str, input: bytes | None = None, env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), input=input, env=env)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_text_output_on_the_fixture() -> None:

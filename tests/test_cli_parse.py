@@ -8,15 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from mdjournal.cli import main
 from tests.conftest import JOURNAL
-
-
-def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), input=input)
-    return result.exit_code, result.stdout, result.stderr
+from tests.conftest import run_cli as run
 
 
 def test_json_shape_on_the_fixture() -> None:

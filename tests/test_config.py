@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from mdjournal.cli import main
 from mdjournal.config import Config, ConfigError, find_config_file, load_config
+from tests.conftest import run_cli
 
 POST = """---
 title: T
@@ -24,8 +23,7 @@ date: 2025-06-16
 
 
 def lint(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["lint", "--output-format", "text", *args])
-    return result.exit_code, result.stdout, result.stderr
+    return run_cli("lint", "--output-format", "text", *args)
 
 
 def codes(out: str) -> list[str]:
