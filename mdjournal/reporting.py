@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Any
 from urllib.parse import quote
 
 import click
@@ -32,19 +33,17 @@ Reports = Sequence[FileFindings]
 
 def text(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -> str:
     """``path:line:col: CODE [*] name: message`` per finding, then a summary."""
+
+    def paint(text: str, **style: Any) -> str:
+        return click.style(text, **style) if color else text
+
     lines = []
     for report in reports:
         for finding in report.findings:
             span = finding.span
-            where = (
-                click.style(f"{report.path}:{span.line}:{span.column}:", bold=True)
-                if color
-                else f"{report.path}:{span.line}:{span.column}:"
-            )
-            code = click.style(finding.code, fg="red", bold=True) if color else finding.code
-            mark = " [*]" if finding.fixable(unsafe_fixes) else ""
-            if color and mark:
-                mark = " " + click.style("[*]", fg="cyan")
+            where = paint(f"{report.path}:{span.line}:{span.column}:", bold=True)
+            code = paint(finding.code, fg="red", bold=True)
+            mark = " " + paint("[*]", fg="cyan") if finding.fixable(unsafe_fixes) else ""
             lines.append(f"{where} {code}{mark} {finding.name}: {finding.message}")
     lines.append(summary(reports, unsafe_fixes=unsafe_fixes))
     return "\n".join(lines)
