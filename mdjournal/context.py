@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .model import Blurb, Entry, Journal
-from .source import Source, Span
+from .source import Span
 
 if TYPE_CHECKING:
     from .config import Config
@@ -33,8 +33,8 @@ class Context:
         self.journal = journal
         self.config = config
         self.path = path
-        self.text = journal.render()
-        self.source = Source(self.text)
+        self.source = journal.source
+        self.text = journal.source.text
 
     def span(self, start: int, end: int) -> Span:
         return self.source.span(start, end)

@@ -37,6 +37,10 @@ _YEAR = re.compile(
 )
 _TRAILING_YEAR = re.compile(r"\(\s*\d{4}\s*\)\s*$", re.ASCII)
 _LOOSE_YEAR = re.compile(r"(?<![0-9A-Za-z])(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])")
+_PLAIN_LINK = re.compile(
+    r"\[[^\[\]\\`<>\n]*\]\((?!(?i:vbscript|javascript|file|data):)(?P<url>[^\s()<>\\&\x00-\x1f\x7f]+)\)"
+)
+_PLAIN_PREFIX = re.compile(r"[^\\`<>&!*_\n{}]*")
 _NO_LINK_AFTER_MARK = "it has a read mark but no [Title](url) link after it"
 
 
@@ -51,7 +55,6 @@ class LinkScan:
     url: str
     url_start: int | None
     url_end: int | None
-    href: str
     reference: str | None
 
 
@@ -96,14 +99,16 @@ def scan_head(md: MarkdownIt, text: str, env: dict[str, Any], inline: str) -> He
         return opening
     mark, mark_start, mark_end, link_start = opening
 
-    link = _scan_link(md, text, link_start, env)
+    link = _plain_link(text, link_start, env)
     if link is None:
-        return NotAnEntry(_link_problem(md, text, link_start, env))
-    if not _agrees_with_markdown_it(md, text, link, env, inline):
-        return NotAnEntry(_NO_LINK_AFTER_MARK if mark is not None and is_read_mark(mark) else None)
-    if link.url_start is not None and link.url_end is not None:
-        link = replace(link, url=_destination(original[link.url_start : link.url_end]))
-    link = _with_emphasis(text, link)
+        link = _scan_link(md, text, link_start, env)
+        if link is None:
+            return NotAnEntry(_link_problem(md, text, link_start, env))
+        if not _agrees_with_markdown_it(md, text, link, env, inline):
+            return NotAnEntry(_NO_LINK_AFTER_MARK if mark is not None and is_read_mark(mark) else None)
+        if link.url_start is not None and link.url_end is not None:
+            link = replace(link, url=_destination(original[link.url_start : link.url_end]))
+        link = _with_emphasis(text, link)
 
     line_end = text.find("\n", link.end)
     line_end = len(text) if line_end < 0 else line_end
@@ -310,6 +315,27 @@ def _link_problem(md: MarkdownIt, text: str, start: int, env: dict[str, Any]) ->
     return f"the reference [{label}] is not defined"
 
 
+def _plain_link(text: str, start: int, env: dict[str, Any]) -> LinkScan | None:
+    """The link at ``start`` when the head is plain enough to read without markdown-it.
+
+    Nearly every entry is ``[Title](https://...)`` after a mark, and running
+    markdown-it's link helpers and an inline parse on each one cost more than the
+    whole block parse. For the heads :data:`_PLAIN_LINK` accepts, CommonMark leaves
+    no choice: nothing before the link can open a code span, HTML, emphasis or an
+    image, the title holds nothing that could end or nest a label, the destination
+    holds no escape, entity, parenthesis, space or control character (so it is its
+    own unescaped value), and with no reference definitions a task box like ``[x]``
+    is text. Anything else (``None``) takes the full scan and its cross-check.
+    """
+    if "[" in text[:start] and env.get("references"):
+        return None
+    match = _PLAIN_LINK.match(text, start)
+    if match is None or not _PLAIN_PREFIX.fullmatch(text, 0, start):
+        return None
+    url_start, url_end = match.span("url")
+    return LinkScan(start, match.end(), start + 1, url_start - 2, match["url"], url_start, url_end, None)
+
+
 def _scan_link(md: MarkdownIt, src: str, start: int, env: dict[str, Any]) -> LinkScan | None:
     """Mirror of markdown-it's ``link`` rule that also records where each part is."""
     from markdown_it.common.utils import normalizeReference
@@ -327,20 +353,18 @@ def _scan_link(md: MarkdownIt, src: str, start: int, env: dict[str, Any]) -> Lin
         pos = skip(src, pos + 1, _LINK_SPACE)
         if pos >= maximum:
             return None
-        url, url_start, url_end, href = "", pos, pos, ""
+        url, url_start, url_end = "", pos, pos
         dest = helpers.parseLinkDestination(src, pos, maximum)
-        if dest.ok:
-            normal = md.normalizeLink(dest.str)
-            if md.validateLink(normal):
-                url, url_end, href = dest.str, dest.pos, normal
-                pos = dest.pos
+        if dest.ok and md.validateLink(md.normalizeLink(dest.str)):
+            url, url_end = dest.str, dest.pos
+            pos = dest.pos
         spaced = pos
         pos = skip(src, pos, _LINK_SPACE)
         title = helpers.parseLinkTitle(src, pos, maximum)
         if pos < maximum and spaced != pos and title.ok:
             pos = skip(src, title.pos, _LINK_SPACE)
         if pos < maximum and src[pos] == ")":
-            return LinkScan(start, pos + 1, title_start, title_end, url, url_start, url_end, href, None)
+            return LinkScan(start, pos + 1, title_start, title_end, url, url_start, url_end, None)
         pos += 1  # not an inline link: markdown-it looks for a reference label from here
 
     label = ""
@@ -353,7 +377,7 @@ def _scan_link(md: MarkdownIt, src: str, start: int, env: dict[str, Any]) -> Lin
     ref = env.get("references", {}).get(normalizeReference(label))
     if not ref:
         return None
-    return LinkScan(start, end, title_start, title_end, ref["href"], None, None, ref["href"], label)
+    return LinkScan(start, end, title_start, title_end, ref["href"], None, None, label)
 
 
 def _agrees_with_markdown_it(
@@ -365,11 +389,12 @@ def _agrees_with_markdown_it(
     it; markdown-it's inline parser is called directly, without the per-call set-up
     of ``parseInline``, because this runs once per entry.
     """
+    href = link.url if link.reference is not None else md.normalizeLink(link.url)
     tokens = md.inline.parse(mask_liquid(inline), md, env, [])
     before: list[str] = []
     for token in tokens:
         if token.type == "link_open":
-            return token.attrGet("href") == link.href and _same_text(before, src[: link.start])
+            return token.attrGet("href") == href and _same_text(before, src[: link.start])
         if token.type in ("strong_open", "em_open"):
             continue  # **[Title](url)**: emphasis around the link
         if token.type not in ("text", "softbreak"):

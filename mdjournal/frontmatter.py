@@ -20,17 +20,17 @@ _CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*\Z")
 
 def opens_front_matter(source: Source) -> bool:
     """Whether the first line is ``---``, as front matter must start (closed or not)."""
-    return bool(source.lines) and bool(_OPEN.match(source.line_text(1)))
+    return source.line_count > 0 and bool(_OPEN.match(source.line_text(1)))
 
 
 def front_matter_lines(source: Source) -> tuple[int, int] | None:
     """1-based (first, last) lines of the front matter, or None if there is none."""
     if not opens_front_matter(source):
         return None
-    for line in source.lines[1:]:
-        if _CLOSE.match(source.text, line.start, line.end):
-            return 1, line.number
-    return None
+    return next(
+        ((1, number) for number in range(2, source.line_count + 1) if _CLOSE.match(source.line_text(number))),
+        None,
+    )
 
 
 @lru_cache(maxsize=1)

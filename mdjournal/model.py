@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .source import Span
+from .source import Source, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +236,11 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Journal:
-    """A whole post. ``body`` partitions everything after the front matter."""
+    """A whole post. ``body`` partitions everything after the front matter.
+
+    ``source`` is the text it was parsed from, with its line table: every span in the
+    tree points into it, and the linter reuses it rather than building another.
+    """
 
     bom: str
     front_matter: FrontMatter | None
@@ -244,6 +248,7 @@ class Journal:
     blocks: tuple[Block, ...]
     newline: str
     final_newline: bool
+    source: Source = field(repr=False, compare=False)
 
     @property
     def categories(self) -> tuple[Category, ...]:

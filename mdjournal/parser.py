@@ -129,6 +129,7 @@ class _Parser:
             blocks=self._blocks(tokens),
             newline=source.newline,
             final_newline=source.final_newline,
+            source=source,
         )
 
     def _front_matter(self, first: int, last: int) -> FrontMatter:
@@ -147,7 +148,7 @@ class _Parser:
     def _block_tokens(self, body_first: int) -> list[Token]:
         """Block tokens for the body; front matter lines are blanked so lines stay in step."""
         source = self.source
-        body_start = source.lines[body_first - 1].start if body_first <= len(source.lines) else len(source)
+        body_start = source.line(body_first).start if body_first <= source.line_count else len(source)
         text = "\n" * (body_first - 1) + source.text[body_start:]
         if not text.endswith(("\n", "\r")):
             # markdown-it-py 4.3 raises IndexError on some inputs that end without a
@@ -194,7 +195,7 @@ class _Parser:
                 starts.append((top.first, "text", index))
         if not starts or starts[0][0] > body_first:
             starts.insert(0, (body_first, "text", 0))
-        end = len(self.source.lines) + 1
+        end = self.source.line_count + 1
         body: list[Text | Category] = []
         for position, (first, kind, index) in enumerate(starts):
             following = starts[position + 1] if position + 1 < len(starts) else (end, "", len(tops))

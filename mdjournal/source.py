@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 BOM = "\ufeff"
 
 #: One line with its ending, as markdown-it splits them (CRLF, CR or LF only).
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def skip(text: str, pos: int, chars: str = " \t", end: int | None = None) -> int:
@@ -44,85 +45,129 @@ class Line:
         return self.end + len(self.ending)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open range of source offsets with its 1-based positions.
+class Span(NamedTuple):
+    """A half-open range of offsets into one source, with its 1-based positions.
 
-    ``end_column`` is exclusive, as in ruff's JSON and SARIF: it is the column of the
-    first character after the span.
+    Positions are worked out when asked for, not when the span is made: a post has
+    ten spans per entry and the linter reports on a few of them, so computing every
+    line and column up front was a fifth of the parse. ``end_column`` is exclusive,
+    as in ruff's JSON and SARIF: it is the column of the first character after the
+    span. Spans are equal when they cover the same offsets of the same source.
     """
 
     start: int
     end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    source: Source
+
+    @property
+    def line(self) -> int:
+        return self.source.position(self.start)[0]
+
+    @property
+    def column(self) -> int:
+        return self.source.position(self.start)[1]
+
+    @property
+    def end_line(self) -> int:
+        return self.source.position(self.end)[0] if self.end != self.start else self.line
+
+    @property
+    def end_column(self) -> int:
+        return self.source.position(self.end)[1] if self.end != self.start else self.column
+
+    def __repr__(self) -> str:
+        return f"Span({self.start}:{self.end}, {self.line}:{self.column}-{self.end_line}:{self.end_column})"
 
 
 class Source:
-    """An immutable text with fast offset/line/column conversions."""
+    """An immutable text with fast offset/line/column conversions.
+
+    Lines are kept as three parallel lists of offsets (start, end of content, stop
+    after the line ending), built by one regular-expression pass; :class:`Line`
+    objects are made only for the lines someone asks for.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.bom = BOM if text.startswith(BOM) else ""
-        first = len(self.bom)
-        lines = []
-        for number, match in enumerate(LINE.finditer(text, first), start=1):
-            body = match.group().rstrip("\r\n")
-            start = match.start()
-            lines.append(Line(number, start, start + len(body), match.group()[len(body) :]))
-        self.lines: tuple[Line, ...] = tuple(lines)
-        self._starts = [line.start for line in lines] or [first]
+        self._first = first = len(self.bom)
+        starts, ends = [first], []
+        for match in _BREAK.finditer(text, first):
+            ends.append(match.start())
+            starts.append(match.end())
+        if starts[-1] == len(text):
+            starts.pop()  # the text ends with a line break (or is empty): no line after it
+        else:
+            ends.append(len(text))
+        self._starts = starts
+        self._ends = ends
+        self._stops = [*starts[1:], len(text)] if starts else []
 
     def __len__(self) -> int:
         return len(self.text)
 
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    @cached_property
+    def lines(self) -> tuple[Line, ...]:
+        """Every line, for the few callers that walk them all."""
+        return tuple(self.line(number) for number in range(1, len(self._starts) + 1))
+
     @cached_property
     def newline(self) -> str:
-        """The dominant line ending (``\\n`` for a text without any)."""
-        counts = Counter(line.ending for line in self.lines if line.ending)
-        return counts.most_common(1)[0][0] if counts else "\n"
+        """The dominant line ending (``\\n`` for a text without any); a tie goes to the first seen."""
+        crlf = self.text.count("\r\n")
+        counts = {"\r\n": crlf, "\r": self.text.count("\r") - crlf, "\n": self.text.count("\n") - crlf}
+        most = max(counts.values())
+        tied = [ending for ending, count in counts.items() if count == most and count]
+        if len(tied) > 1:
+            return min(tied, key=self._first_break)
+        return tied[0] if tied else "\n"
+
+    def _first_break(self, ending: str) -> int:
+        if ending != "\r\n":  # a lone CR or LF: not part of a CRLF
+            return next(m.start() for m in _BREAK.finditer(self.text) if m.group() == ending)
+        return self.text.find(ending)
 
     @property
     def final_newline(self) -> bool:
-        return bool(self.lines) and bool(self.lines[-1].ending)
+        return bool(self._starts) and self._stops[-1] > self._ends[-1]
 
     def line(self, number: int) -> Line:
         """The 1-based line ``number``."""
-        return self.lines[number - 1]
+        index = number - 1
+        if not 0 <= index < len(self._starts):
+            raise IndexError(f"line {number} is not in the text")
+        end = self._ends[index]
+        return Line(number, self._starts[index], end, self.text[end : self._stops[index]])
 
     def line_text(self, number: int) -> str:
-        line = self.lines[number - 1]
-        return self.text[line.start : line.end]
+        return self.text[self._starts[number - 1] : self._ends[number - 1]]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``offset``; the end of the text is a valid offset."""
-        index = max(bisect_right(self._starts, offset) - 1, 0)
-        if self.lines:
-            line = self.lines[index]
-            if offset >= line.stop and line.ending:
-                # Just past a final line ending: the empty line that follows it.
-                return line.number + 1, 1
-            return line.number, max(offset - line.start, 0) + 1
-        return 1, max(offset - self._starts[0], 0) + 1
+        starts = self._starts
+        if not starts:
+            return 1, max(offset - self._first, 0) + 1
+        index = max(bisect_right(starts, offset) - 1, 0)
+        if offset >= self._stops[index] > self._ends[index]:
+            return index + 2, 1  # just past a final line ending: the empty line that follows it
+        return index + 1, max(offset - starts[index], 0) + 1
 
     def span(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
-        end_line, end_column = self.position(end) if end != start else (line, column)
-        return Span(start, end, line, column, end_line, end_column)
+        return Span(start, end, self)
 
     def lines_span(self, first: int, last: int) -> Span:
         """The tight span of 1-based lines ``first..last``: content only, no final ending."""
-        return self.span(self.lines[first - 1].start, self.lines[last - 1].end)
+        return Span(self._starts[first - 1], self._ends[last - 1], self)
 
     def slice(self, first: int, stop: int) -> str:
         """The raw text of 1-based lines ``first`` up to (not including) ``stop``, endings kept."""
         if first >= stop:
             return ""
-        start = self.lines[first - 1].start
-        end = self.lines[stop - 2].stop
-        return self.text[start:end]
+        return self.text[self._starts[first - 1] : self._stops[stop - 2]]
 
     def is_blank(self, number: int) -> bool:
-        return not self.line_text(number).strip(" \t")
+        return not self.text[self._starts[number - 1] : self._ends[number - 1]].strip(" \t")

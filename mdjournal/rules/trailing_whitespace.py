@@ -21,6 +21,7 @@ line ending, where it would add a final newline).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ from ..findings import Fix, Problem
 
 if TYPE_CHECKING:
     from ..context import Context
-    from ..source import Line
+    from ..source import Line, Source
 
 CODE = "MJ009"
 NAME = "trailing-whitespace"
@@ -36,39 +37,38 @@ DEFAULT = True
 FIX = "safe"
 
 
+_TRAILING = re.compile(r"[ \t]+(?=\r|\n|\Z)")
+
+
 def check(context: Context) -> Iterator[Problem]:
-    text = context.text
+    text, source = context.text, context.source
     hard_breaks = context.hard_break_lines
-    for line in context.source.lines:
-        content = text[line.start : line.end]
-        stripped = content.rstrip(" \t")
-        if len(stripped) == len(content):
-            continue
-        start = line.start + len(stripped)
-        whitespace = content[len(stripped) :]
-        if line.number in hard_breaks and stripped and len(whitespace) >= 2 and set(whitespace) == {" "}:
+    for match in _TRAILING.finditer(text, len(context.journal.bom)):
+        start, end = match.span()
+        number, column = source.position(start)
+        blank = column == 1  # the run is the whole line: the first run a line can have starts it
+        whitespace = match.group()
+        if number in hard_breaks and not blank and len(whitespace) >= 2 and set(whitespace) == {" "}:
             continue  # a hard break
         if context.is_excluded(start):
             continue
         yield Problem(
-            context.span(start, line.end),
+            context.span(start, end),
             f"trailing whitespace ({_describe(whitespace)})",
-            Fix.replace(start, line.end, "") if _removable(context, line, stripped) else None,
+            Fix.replace(start, end, "") if not blank or _removable(source.line(number), source) else None,
         )
 
 
-def _removable(context: Context, line: Line, stripped: str) -> bool:
+def _removable(line: Line, source: Source) -> bool:
     """Whether deleting a blank line's spaces keeps the line structure.
 
     Two corners do not: after a line ending in a lone CR, an all-blank line ending
     in LF would turn into half of a CRLF (one line fewer), and an all-blank last line
     without an ending would leave the file ending in a newline it did not have.
     """
-    if stripped:
-        return True
     if not line.ending:
         return False
-    previous = context.source.lines[line.number - 2] if line.number > 1 else None
+    previous = source.line(line.number - 1) if line.number > 1 else None
     return not (previous is not None and previous.ending == "\r" and line.ending.startswith("\n"))
 
 
