@@ -45,7 +45,7 @@ class Context:
     def code(self) -> tuple[tuple[int, int], ...]:
         """Offset ranges of code: fenced and indented blocks, and inline code spans."""
         ranges = [
-            self._block_range(block.span) for block in self.journal.blocks if block.kind in _CODE_BLOCKS
+            (block.span.start, block.span.end) for block in self.journal.blocks if block.kind in _CODE_BLOCKS
         ]
         for block in self.journal.blocks:
             if block.kind in _INLINE_BLOCKS:
@@ -67,7 +67,7 @@ class Context:
         for block in self.journal.blocks:
             if block.kind not in _INLINE_BLOCKS:
                 continue
-            start, end = self._block_range(block.span)
+            start, end = block.span.start, block.span.end
             if block.kind == "html_block" and text[start:end].lstrip(" ").startswith("<!--"):
                 ranges.append((start, end))
             else:
@@ -148,10 +148,6 @@ class Context:
     def _body_start(self) -> int:
         front = self.journal.front_matter
         return len(self.journal.bom) + len(front.raw) if front is not None else len(self.journal.bom)
-
-    def _block_range(self, span: Span) -> tuple[int, int]:
-        """A block's whole lines, fence lines and indentation included."""
-        return self.source.line(span.line).start, self.source.line(span.end_line).end
 
     @staticmethod
     def _inside(ranges: tuple[tuple[int, int], ...], offset: int) -> bool:

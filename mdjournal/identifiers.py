@@ -80,13 +80,21 @@ class _Url:
     fragment: str = ""
 
 
+#: Entries whose URLs the memoised functions remember: more than a big blog's
+#: posts hold, since an LRU cache smaller than one pass over them would never hit.
+_CACHE = 1 << 16
+
 # "arxiv.org/abs/1706.03762" written without a scheme is still a URL to a reader;
 # "10.1007/s11023-..." (no letters in the last label) and "arXiv:1706.03762" are not.
 _SCHEMELESS_HOST = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d*)?(?:[/?#]|$)", re.I)
 
 
+@lru_cache(maxsize=_CACHE)
 def _split(url: str) -> _Url | None:
     """Split url into :class:`_Url`, or None when it is not parseable as a URL at all.
+
+    Memoised, as is :func:`_doi`: identifying a URL and normalising it both start
+    here, and most recognisers look for a DOI.
 
     urlsplit raises ValueError on a few inputs (bad IPv6 brackets, netlocs that NFKC
     normalisation would change, non-numeric ports); those are simply not URLs here.
@@ -281,6 +289,7 @@ _NATURE_ARTICLE = re.compile(r"/articles/([A-Za-z0-9][A-Za-z0-9._-]*?)(?:\.pdf)?
 _RESOLVERS = ("doi.org", "dx.doi.org")
 
 
+@lru_cache(maxsize=_CACHE)
 def _doi(u: _Url) -> str | None:
     """The DOI a URL names, as written (case kept, percent-escapes decoded)."""
     if u.scheme == "doi":
@@ -310,6 +319,8 @@ def _strip_doi_tails(text: str) -> str:
 
 def _query_pairs(query: str) -> list[tuple[str, str]]:
     """Decoded query parameters; a malformed query is simply empty, never an error."""
+    if not query:
+        return []
     try:
         return parse_qsl(query, keep_blank_values=True)
     except ValueError:
@@ -500,7 +511,7 @@ def identify(url: str) -> Identifier | None:
     return _identify(url, CURRENT_YEAR)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=_CACHE)
 def _identify(url: str, current_year: int) -> Identifier | None:
     """The paper identifier in url, preferring the most specific one that carries a year.
 
@@ -545,7 +556,7 @@ def normalise_url(url: str) -> str:
     return _normalise_url(url, CURRENT_YEAR)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=_CACHE)
 def _normalise_url(url: str, current_year: int) -> str:
     """A key under which two links to the same thing compare equal (duplicate detection).
 

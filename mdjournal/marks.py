@@ -6,6 +6,8 @@ the linter is strict (only the configured mark, undamaged, in front of the link)
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 DEFAULT_READ_MARK = "\u2714\ufe0f"  # ✔️ HEAVY CHECK MARK + VARIATION SELECTOR-16
 
 #: Every spelling of "read" that readers write in front of an entry.
@@ -32,8 +34,12 @@ TASK_BOXES = ("[x]", "[X]", UNREAD_BOX)
 _MAX_SYMBOL_MARK = 8
 
 
+@lru_cache(maxsize=256)
 def repaired(mark: str) -> str:
-    """The mark as meant, when a wrong decode damaged it (``‚úîÔ∏è`` is ``✔️``)."""
+    """The mark as meant, when a wrong decode damaged it (``‚úîÔ∏è`` is ``✔️``).
+
+    Memoised: a post has thousands of marks but only a handful of spellings.
+    """
     from .mojibake import repair
 
     return repair(mark)

@@ -228,6 +228,8 @@ class Block:
     """A leaf block as markdown-it saw it (``paragraph``, ``fence``, ``html_block``...).
 
     Rules use these to stay out of code and comments and to find paragraph lines.
+    ``span`` covers whole lines: from the start of the first (indentation and an
+    opening fence included) to the end of the last non-blank one.
     """
 
     kind: str

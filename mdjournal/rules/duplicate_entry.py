@@ -18,6 +18,7 @@ No fix: which of the two to keep, and its blurb, is for you to decide.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -54,12 +55,13 @@ def _keys(entry: Entry) -> list[tuple[str, str]]:
     keys = []
     if entry.url.strip():
         keys.append(("url", normalise_url(entry.url)))
-    title = "".join(ch for ch in entry.title.casefold() if ch.isalnum())
+    title = _NOT_ALNUM.sub("", entry.title.casefold())
     if title:
         keys.append(("title", title))
     return keys
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum() rejects
 _KINDS = {"arxiv": "arXiv id", "doi": "DOI", "pii": "PII", "acl": "ACL Anthology id"}
 
 
