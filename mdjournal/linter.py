@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .config import Config
 from .context import Context
 from .findings import Finding
+from .gc_pause import without_gc
 from .model import Journal
 from .parser import parse
 from .rules import RULES
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from .runner import Post
 
 
+@without_gc
 def lint(journal: Journal, config: Config | None = None, path: str | None = None) -> list[Finding]:
     """Every finding of the rules ``config`` selects for ``path``, sorted by position."""
     config = config or Config()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .entry_head import HeadScan, NotAnEntry, scan_head
 from .files import read_text
 from .frontmatter import front_matter_lines, load_yaml
+from .gc_pause import without_gc
 from .markers import DEFAULT_TO_READ, notes_only, read_markers
 from .model import (
     Block,
@@ -57,6 +58,7 @@ def _inline_markdown() -> MarkdownIt:
     return md
 
 
+@without_gc
 def parse(text: str, *, category_level: int = 2, to_read_marker: str = DEFAULT_TO_READ) -> Journal:
     """Parse a post. Never fails: any text is a (possibly empty) journal."""
     return _Parser(text, category_level, to_read_marker).journal()
