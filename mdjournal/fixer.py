@@ -12,21 +12,26 @@ retried fix by fix, and the fixes that would are refused and left reported.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .blocks import BlockParse
 from .config import Config
 from .findings import Edit, Finding
 from .linter import lint_text
 from .model import Journal
+from .source import Source
 
 if TYPE_CHECKING:
     from .runner import Post
 
 MAX_ROUNDS = 10
+
+_BREAKS = re.compile(r"[\r\n]")
 
 #: The categories, as the read state of each of their entries (see :func:`shape`).
 Shape = tuple[tuple[bool, ...], ...]
@@ -68,25 +73,40 @@ def fix_text(
     applied: Counter[str] = Counter()
     refused: list[Finding] = []
     rounds = 0
-    journal, findings = lint_text(text, config, path)
+    blocks = BlockParse.of(Source(text))
+    journal, findings = lint_text(text, config, path, blocks=blocks)
     original = shape(journal)
     while rounds < MAX_ROUNDS:
         chosen = choose_fixes(findings, unsafe=unsafe, refused={_key(finding) for finding in refused})
         if not chosen:
             break
         candidate = _apply(text, chosen)
-        journal, new_findings = lint_text(candidate, config, path)
+        candidate_blocks = _blocks_after(blocks, candidate, chosen)
+        journal, new_findings = lint_text(candidate, config, path, blocks=candidate_blocks)
         if shape(journal) != original:
             chosen, bad = _keep_the_structure(text, chosen, original, config)
             refused += bad
             if not chosen:
                 continue
             candidate = _apply(text, chosen)
-            journal, new_findings = lint_text(candidate, config, path)
-        text, findings = candidate, new_findings
+            candidate_blocks = BlockParse.of(Source(candidate))
+            journal, new_findings = lint_text(candidate, config, path, blocks=candidate_blocks)
+        text, findings, blocks = candidate, new_findings, candidate_blocks
         applied.update(finding.code for finding in chosen)
         rounds += 1
     return FixResult(text, applied, findings, rounds, original, refused)
+
+
+def _blocks_after(blocks: BlockParse, text: str, applied: Iterable[Finding]) -> BlockParse:
+    """The block parse of ``text``, the post ``blocks`` was parsed from after the
+    ``applied`` fixes: updated where they edited when no edit adds or removes a line."""
+    edits = [edit for finding in applied for edit in _edits(finding)]
+    old = blocks.source
+    if any(
+        _BREAKS.search(old.text, edit.start, edit.end) or _BREAKS.search(edit.replacement) for edit in edits
+    ):
+        return BlockParse.of(Source(text))
+    return blocks.after(Source(text), {old.position(edit.start)[0] for edit in edits})
 
 
 def _keep_the_structure(

@@ -20,6 +20,7 @@ from .parser import parse
 from .rules import RULES
 
 if TYPE_CHECKING:
+    from .blocks import BlockParse
     from .runner import Post
 
 
@@ -43,11 +44,11 @@ def lint(journal: Journal, config: Config | None = None, path: str | None = None
 
 
 def lint_text(
-    text: str, config: Config | None = None, path: str | None = None
+    text: str, config: Config | None = None, path: str | None = None, *, blocks: BlockParse | None = None
 ) -> tuple[Journal, list[Finding]]:
-    """Parse ``text`` with the config's settings and lint it."""
+    """Parse ``text`` with the config's settings and lint it (``blocks``: see :func:`parse`)."""
     config = config or Config()
-    journal = parse(text, **config.parse_options)
+    journal = parse(text, **config.parse_options, blocks=blocks)
     return journal, lint(journal, config, path)
 
 

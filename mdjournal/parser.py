@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from .blocks import BlockParse
 from .entry_head import HeadScan, NotAnEntry, scan_head
 from .files import read_text
-from .frontmatter import front_matter_lines, load_yaml
+from .frontmatter import load_yaml
 from .gc_pause import without_gc
 from .markers import DEFAULT_TO_READ, notes_only, read_markers
 from .model import (
@@ -40,14 +41,6 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    """A CommonMark block parser with tables; inline parsing is done per entry only."""
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark").enable("table").disable("inline")
-
-
-@lru_cache(maxsize=1)
 def _inline_markdown() -> MarkdownIt:
     """The parser for entry heads. Its ``normalizeLink`` is memoised: the scan and the
     cross-check both normalise each entry's URL, and it is the costliest step."""
@@ -59,9 +52,21 @@ def _inline_markdown() -> MarkdownIt:
 
 
 @without_gc
-def parse(text: str, *, category_level: int = 2, to_read_marker: str = DEFAULT_TO_READ) -> Journal:
-    """Parse a post. Never fails: any text is a (possibly empty) journal."""
-    return _Parser(text, category_level, to_read_marker).journal()
+def parse(
+    text: str,
+    *,
+    category_level: int = 2,
+    to_read_marker: str = DEFAULT_TO_READ,
+    blocks: BlockParse | None = None,
+) -> Journal:
+    """Parse a post. Never fails: any text is a (possibly empty) journal.
+
+    ``blocks`` is markdown-it's block parse of this very text, when the caller has
+    it already (the fixer updates it after its edits, see :meth:`BlockParse.after`).
+    """
+    if blocks is not None and blocks.source.text != text:
+        raise ValueError("blocks is the block parse of another text")
+    return _Parser(blocks or BlockParse.of(Source(text)), category_level, to_read_marker).journal()
 
 
 def parse_file(
@@ -90,15 +95,16 @@ class _Top:
 
 
 class _Parser:
-    def __init__(self, text: str, category_level: int, to_read_marker: str) -> None:
+    def __init__(self, blocks: BlockParse, category_level: int, to_read_marker: str) -> None:
         if not 1 <= category_level <= 6:
             raise ValueError(f"category_level must be a heading level from 1 to 6, not {category_level}")
         if not to_read_marker.strip():
             raise ValueError("to_read_marker cannot be empty")
-        self.source = Source(text)
+        self.blocks = blocks
+        self.source = blocks.source
         self.category_level = category_level
         self.to_read_marker = to_read_marker
-        self.env: dict[str, Any] = {}
+        self.env: dict[str, Any] = blocks.env
         # Filled from the block parse, before the body is built:
         self.definitions: list[tuple[int, int]] = []  # link reference definitions' lines
         self.paragraph_lines: frozenset[int] = frozenset()  # lines inside a paragraph
@@ -106,12 +112,14 @@ class _Parser:
     # -- whole document ---------------------------------------------------
 
     def journal(self) -> Journal:
-        source = self.source
-        fm_lines = front_matter_lines(source)
-        front_matter = self._front_matter(*fm_lines) if fm_lines else None
-        body_first = fm_lines[1] + 1 if fm_lines else 1
-        tokens = self._block_tokens(body_first)
-        tops = self._top_blocks(tokens)
+        source, blocks = self.source, self.blocks
+        body_first = blocks.body_first
+        front_matter = self._front_matter(1, body_first - 1) if body_first > 1 else None
+        tokens = blocks.tokens
+        tops = [
+            _Top(top.kind, top.first + 1, top.stop + 1, tokens[top.token_start : top.token_stop])
+            for top in blocks.tops
+        ]
         self.definitions = sorted(
             (ref["map"][0] + 1, ref["map"][1])
             for ref in self.env.get("references", {}).values()
@@ -146,30 +154,6 @@ class _Parser:
             error=error,
             error_line=first + error_line if error_line else None,
         )
-
-    def _block_tokens(self, body_first: int) -> list[Token]:
-        """Block tokens for the body; front matter lines are blanked so lines stay in step."""
-        source = self.source
-        body_start = source.line(body_first).start if body_first <= source.line_count else len(source)
-        text = "\n" * (body_first - 1) + source.text[body_start:]
-        if not text.endswith(("\n", "\r")):
-            # markdown-it-py 4.3 raises IndexError on some inputs that end without a
-            # line break ('> - <!-- x\n>'); one more line break changes no line number.
-            text += "\n"
-        return _markdown().parse(text, self.env)
-
-    @staticmethod
-    def _top_blocks(tokens: list[Token]) -> list[_Top]:
-        tops: list[_Top] = []
-        depth = 0
-        for token in tokens:
-            if depth == 0 and token.map is not None:
-                kind = token.type.removesuffix("_open")
-                tops.append(_Top(kind, token.map[0] + 1, token.map[1] + 1, []))
-            if tops:
-                tops[-1].tokens.append(token)
-            depth += token.nesting
-        return tops
 
     def _blocks(self, tokens: list[Token]) -> tuple[Block, ...]:
         blocks = []

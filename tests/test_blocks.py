@@ -1,0 +1,120 @@
+"""The fixer's incremental block parse must be exactly a fresh parse of the edited text.
+
+``BlockParse.after`` reuses tokens outside small windows around the edited blocks;
+these properties compare it, token by token, with markdown-it parsing the whole
+edited text, over generated journals and hostile edits (fences, HTML, list
+markers, headings, brackets written into any line).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mdjournal.blocks import BlockParse
+from mdjournal.source import Source
+
+from .conftest import JOURNAL, read
+from .strategies import damaged, journal_posts
+
+#: What edits write: harmless text, and everything that can change block structure.
+PIECES = [
+    " (2017)",
+    "✔️",
+    "x",
+    " ",
+    "\t",
+    "",
+    "```",
+    "~~~",
+    "<!--",
+    "-->",
+    "<div>",
+    "</div>",
+    "- ",
+    "1. ",
+    "* ",
+    "#",
+    "## ",
+    "> ",
+    "    ",
+    "---",
+    "===",
+    "|",
+    "[",
+    "]",
+    "]: /url",
+    "`",
+    "\\",
+    "{%",
+    "%}",
+    "<",
+    ">",
+]
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _tokens(blocks: BlockParse) -> list[dict[str, object]]:
+    return [token.as_dict() for token in blocks.tokens]
+
+
+@st.composite
+def edited(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> tuple[str, str, set[int]]:
+    """A text, the same text after line-preserving edits, and the (1-based) lines edited."""
+    text = draw(texts)
+    source = Source(text)
+    if not source.line_count:
+        return text, text, set()
+    lines = sorted(set(draw(st.lists(st.integers(1, source.line_count), min_size=1, max_size=4))))
+    pieces: list[str] = []
+    position = 0
+    for number in lines:
+        line = source.line(number)
+        start = draw(st.integers(line.start, line.end))
+        end = draw(st.integers(start, min(line.end, start + 4)))
+        pieces += [text[position:start], draw(st.sampled_from(PIECES))]
+        position = end
+    pieces.append(text[position:])
+    return text, "".join(pieces), set(lines)
+
+
+def _assert_same_as_fresh(case: tuple[str, str, set[int]]) -> None:
+    before, after, lines = case
+    assert len(_LINE_BREAK.findall(before)) == len(_LINE_BREAK.findall(after))
+    updated = BlockParse.of(Source(before)).after(Source(after), lines)
+    fresh = BlockParse.of(Source(after))
+    assert _tokens(updated) == _tokens(fresh)
+    assert updated.env == fresh.env
+    assert updated.body_first == fresh.body_first
+
+
+@given(edited(journal_posts().map(lambda post: post.text)))
+def test_updated_parse_of_a_journal_is_a_fresh_parse(case: tuple[str, str, set[int]]) -> None:
+    _assert_same_as_fresh(case)
+
+
+@given(edited(damaged(journal_posts())))
+def test_updated_parse_of_a_damaged_journal_is_a_fresh_parse(case: tuple[str, str, set[int]]) -> None:
+    _assert_same_as_fresh(case)
+
+
+@given(edited(st.just(read(JOURNAL))))
+def test_updated_parse_of_the_sample_post_is_a_fresh_parse(case: tuple[str, str, set[int]]) -> None:
+    _assert_same_as_fresh(case)
+
+
+def test_an_edit_that_opens_a_fence_is_parsed_in_full() -> None:
+    before = "## A\n\n- [T](u)\n\nblurb\n\n## B\n\n- [U](v)\n"
+    after = before.replace("blurb", "```ab")
+    updated = BlockParse.of(Source(before)).after(Source(after), {5})
+    assert _tokens(updated) == _tokens(BlockParse.of(Source(after)))
+    assert [token.type for token in updated.tokens][-1] == "fence"  # it swallowed the rest
+
+
+def test_no_edit_keeps_every_token() -> None:
+    text = read(JOURNAL)
+    blocks = BlockParse.of(Source(text))
+    assert BlockParse.of(Source(text)).after(Source(text), set()).tokens is not None
+    assert blocks.after(Source(text), set()).tokens is blocks.tokens
