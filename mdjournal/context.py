@@ -115,14 +115,18 @@ class Context:
 
     # -- structure that several rules need ---------------------------------------
 
+    def may_break_line(self, line_end: int) -> bool:
+        """Whether the line ending at ``line_end`` is inside a paragraph that another line
+        of it follows: where trailing spaces make a Markdown hard break."""
+        starts, ends = self._paragraphs
+        index = bisect_right(starts, line_end) - 1
+        return index >= 0 and line_end < ends[index]
+
     @cached_property
-    def hard_break_lines(self) -> frozenset[int]:
-        """Lines inside a paragraph that another line of it follows: a hard break may end them."""
-        lines: set[int] = set()
-        for block in self.journal.blocks:
-            if block.kind == "paragraph":
-                lines.update(range(block.span.line, block.span.end_line))
-        return frozenset(lines)
+    def _paragraphs(self) -> tuple[list[int], list[int]]:
+        """Start and end offsets of the paragraphs, in order."""
+        spans = [block.span for block in self.journal.blocks if block.kind == "paragraph"]
+        return [span.start for span in spans], [span.end for span in spans]
 
     @cached_property
     def blurb_entries(self) -> dict[int, tuple[Entry, ...]]:

@@ -723,3 +723,15 @@ def test_long_adversarial_urls_stay_linear(url: str) -> None:
     canonical_arxiv_url(url)
     doi(url)
     assert time.perf_counter() - start < 2.0
+
+
+_plain_url_alphabet = st.sampled_from(
+    list("abcXYZ019.-_~!$&'()*+,;=:@/") + ["https://", "http://", "www.", "arxiv.org", "/abs/", "1706.03762"]
+)
+
+
+@given(st.one_of(web_urls(), st.lists(_plain_url_alphabet, max_size=20).map("".join)))
+def test_the_plain_url_shortcut_splits_as_urllib_does(url: str) -> None:
+    plain = identifiers._split_plain(url)
+    if plain is not None:
+        assert plain == identifiers._split_general(url)

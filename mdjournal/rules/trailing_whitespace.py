@@ -42,13 +42,12 @@ _TRAILING = re.compile(r"[ \t]+(?=\r|\n|\Z)")
 
 def check(context: Context) -> Iterator[Problem]:
     text, source = context.text, context.source
-    hard_breaks = context.hard_break_lines
     for match in _TRAILING.finditer(text, len(context.journal.bom)):
         start, end = match.span()
         number, column = source.position(start)
         blank = column == 1  # the run is the whole line: the first run a line can have starts it
         whitespace = match.group()
-        if number in hard_breaks and not blank and len(whitespace) >= 2 and set(whitespace) == {" "}:
+        if not blank and len(whitespace) >= 2 and set(whitespace) == {" "} and context.may_break_line(end):
             continue  # a hard break
         if context.is_excluded(start):
             continue
