@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -37,6 +37,9 @@ from .source import Source
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
+
+    from .entry_head import HeadScan, NotAnEntry
+    from .findings import Edit
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _BLANK = re.compile(r"[ \t]*\Z")
@@ -86,7 +89,13 @@ class BlockParse:
     """
 
     def __init__(
-        self, source: Source, text: str, body_first: int, tokens: list[Token], env: dict[str, Any]
+        self,
+        source: Source,
+        text: str,
+        body_first: int,
+        tokens: list[Token],
+        env: dict[str, Any],
+        head_scans: dict[tuple[str, str], HeadScan | NotAnEntry] | None = None,
     ) -> None:
         self.source = source
         self.text = text
@@ -94,40 +103,53 @@ class BlockParse:
         self.tokens = tokens
         self.env = env
         self.tops = _top_blocks(tokens)
+        #: Entry heads the parser has read, by their text, when the caller expects to
+        #: parse an edited version of this post: :meth:`after` hands them on, and
+        #: the heads no edit touched are not read again. None: nothing is kept.
+        self.head_scans = head_scans
         self._line_starts: list[int] | None = None
 
     @classmethod
-    def of(cls, source: Source) -> BlockParse:
+    def of(cls, source: Source, *, keep_heads: bool = False) -> BlockParse:
         text, body_first = block_input(source)
         env: dict[str, Any] = {}
-        return cls(source, text, body_first, block_markdown().parse(text, env), env)
+        tokens = block_markdown().parse(text, env)
+        return cls(source, text, body_first, tokens, env, {} if keep_heads else None)
 
-    def after(self, source: Source, edited_lines: Iterable[int]) -> BlockParse:
-        """The block parse of ``source``: this parse's text after edits that kept every
-        line break and touched only ``edited_lines`` (1-based)."""
+    def after(self, source: Source, edits: Sequence[Edit]) -> BlockParse:
+        """The block parse of ``source``, which is this parse's post after ``edits``
+        (given in this post's offsets)."""
+        old = self.source.text
+        if any(_BREAK.search(old, edit.start, edit.end) or _BREAK.search(edit.replacement) for edit in edits):
+            return self._fresh(source)  # lines added or removed: every line number moves
         text, body_first = block_input(source)
-        edited = sorted({line - 1 for line in edited_lines})
+        edited = sorted({self.source.position(edit.start)[0] - 1 for edit in edits})
         if not edited:
-            return BlockParse(source, text, body_first, self.tokens, self.env)
+            return BlockParse(source, text, body_first, self.tokens, self.env, self.head_scans)
         if body_first != self.body_first or edited[0] < body_first - 1 or self._near_definition(edited):
-            return BlockParse.of(source)
+            return self._fresh(source)
         starts = _line_starts(text)
         if len(starts) != len(self._starts()):
-            return BlockParse.of(source)
+            return self._fresh(source)
         windows = self._windows(edited, text, starts)
         if windows is None:
-            return BlockParse.of(source)
+            return self._fresh(source)
         tokens: list[Token] = []
         done = 0  # tokens of self.tokens already copied or replaced
         for first_top, next_top in windows:
             window = self._reparse(text, starts, first_top, next_top)
             if window is None:
-                return BlockParse.of(source)
+                return self._fresh(source)
             tokens += self.tokens[done : self.tops[first_top].token_start]
             tokens += window
             done = self.tops[next_top].token_start if next_top < len(self.tops) else len(self.tokens)
         tokens += self.tokens[done:]
-        return BlockParse(source, text, body_first, tokens, self.env)
+        return BlockParse(source, text, body_first, tokens, self.env, self.head_scans)
+
+    def _fresh(self, source: Source) -> BlockParse:
+        fresh = BlockParse.of(source)
+        fresh.head_scans = self.head_scans
+        return fresh
 
     # -- windows ----------------------------------------------------------------
 

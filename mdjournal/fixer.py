@@ -12,7 +12,6 @@ retried fix by fix, and the fixes that would are refused and left reported.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
@@ -31,7 +30,6 @@ if TYPE_CHECKING:
 
 MAX_ROUNDS = 10
 
-_BREAKS = re.compile(r"[\r\n]")
 
 #: The categories, as the read state of each of their entries (see :func:`shape`).
 Shape = tuple[tuple[bool, ...], ...]
@@ -73,40 +71,35 @@ def fix_text(
     applied: Counter[str] = Counter()
     refused: list[Finding] = []
     rounds = 0
-    blocks = BlockParse.of(Source(text))
+    blocks = BlockParse.of(Source(text), keep_heads=True)
     journal, findings = lint_text(text, config, path, blocks=blocks)
     original = shape(journal)
     while rounds < MAX_ROUNDS:
         chosen = choose_fixes(findings, unsafe=unsafe, refused={_key(finding) for finding in refused})
         if not chosen:
             break
-        candidate = _apply(text, chosen)
-        candidate_blocks = _blocks_after(blocks, candidate, chosen)
-        journal, new_findings = lint_text(candidate, config, path, blocks=candidate_blocks)
+        candidate, candidate_blocks, journal, new_findings = _try(text, blocks, chosen, config, path)
         if shape(journal) != original:
             chosen, bad = _keep_the_structure(text, chosen, original, config)
             refused += bad
             if not chosen:
                 continue
-            candidate = _apply(text, chosen)
-            candidate_blocks = BlockParse.of(Source(candidate))
-            journal, new_findings = lint_text(candidate, config, path, blocks=candidate_blocks)
+            candidate, candidate_blocks, journal, new_findings = _try(text, blocks, chosen, config, path)
         text, findings, blocks = candidate, new_findings, candidate_blocks
         applied.update(finding.code for finding in chosen)
         rounds += 1
     return FixResult(text, applied, findings, rounds, original, refused)
 
 
-def _blocks_after(blocks: BlockParse, text: str, applied: Iterable[Finding]) -> BlockParse:
-    """The block parse of ``text``, the post ``blocks`` was parsed from after the
-    ``applied`` fixes: updated where they edited when no edit adds or removes a line."""
-    edits = [edit for finding in applied for edit in _edits(finding)]
-    old = blocks.source
-    if any(
-        _BREAKS.search(old.text, edit.start, edit.end) or _BREAKS.search(edit.replacement) for edit in edits
-    ):
-        return BlockParse.of(Source(text))
-    return blocks.after(Source(text), {old.position(edit.start)[0] for edit in edits})
+def _try(
+    text: str, blocks: BlockParse, chosen: list[Finding], config: Config | None, path: str | None
+) -> tuple[str, BlockParse, Journal, list[Finding]]:
+    """The text with the ``chosen`` fixes applied, its block parse, model and findings."""
+    edits = _all_edits(chosen)
+    candidate = apply_edits(text, edits)
+    candidate_blocks = blocks.after(Source(candidate), edits)
+    journal, findings = lint_text(candidate, config, path, blocks=candidate_blocks)
+    return candidate, candidate_blocks, journal, findings
 
 
 def _keep_the_structure(
@@ -179,7 +172,11 @@ def _collides(edit: Edit, taken: list[tuple[int, int]]) -> bool:
 
 
 def _apply(text: str, findings: Iterable[Finding]) -> str:
-    return apply_edits(text, [edit for finding in findings for edit in _edits(finding)])
+    return apply_edits(text, _all_edits(findings))
+
+
+def _all_edits(findings: Iterable[Finding]) -> list[Edit]:
+    return [edit for finding in findings for edit in _edits(finding)]
 
 
 def _edits(finding: Finding) -> tuple[Edit, ...]:

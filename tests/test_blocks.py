@@ -8,12 +8,12 @@ markers, headings, brackets written into any line).
 
 from __future__ import annotations
 
-import re
-
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mdjournal.blocks import BlockParse
+from mdjournal.findings import Edit
+from mdjournal.fixer import apply_edits
 from mdjournal.source import Source
 
 from .conftest import JOURNAL, read
@@ -53,7 +53,6 @@ PIECES = [
     "<",
     ">",
 ]
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _tokens(blocks: BlockParse) -> list[dict[str, object]]:
@@ -61,29 +60,25 @@ def _tokens(blocks: BlockParse) -> list[dict[str, object]]:
 
 
 @st.composite
-def edited(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> tuple[str, str, set[int]]:
-    """A text, the same text after line-preserving edits, and the (1-based) lines edited."""
+def edited(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> tuple[str, str, list[Edit]]:
+    """A text, the same text after edits, and the edits (mostly inside lines)."""
     text = draw(texts)
     source = Source(text)
     if not source.line_count:
-        return text, text, set()
+        return text, text, []
     lines = sorted(set(draw(st.lists(st.integers(1, source.line_count), min_size=1, max_size=4))))
-    pieces: list[str] = []
-    position = 0
+    edits = []
     for number in lines:
         line = source.line(number)
         start = draw(st.integers(line.start, line.end))
-        end = draw(st.integers(start, min(line.end, start + 4)))
-        pieces += [text[position:start], draw(st.sampled_from(PIECES))]
-        position = end
-    pieces.append(text[position:])
-    return text, "".join(pieces), set(lines)
+        end = draw(st.integers(start, min(line.stop, start + 4)))  # a few reach the line break
+        edits.append(Edit(start, end, draw(st.sampled_from(PIECES))))
+    return text, apply_edits(text, edits), edits
 
 
-def _assert_same_as_fresh(case: tuple[str, str, set[int]]) -> None:
-    before, after, lines = case
-    assert len(_LINE_BREAK.findall(before)) == len(_LINE_BREAK.findall(after))
-    updated = BlockParse.of(Source(before)).after(Source(after), lines)
+def _assert_same_as_fresh(case: tuple[str, str, list[Edit]]) -> None:
+    before, after, edits = case
+    updated = BlockParse.of(Source(before)).after(Source(after), edits)
     fresh = BlockParse.of(Source(after))
     assert _tokens(updated) == _tokens(fresh)
     assert updated.env == fresh.env
@@ -91,24 +86,25 @@ def _assert_same_as_fresh(case: tuple[str, str, set[int]]) -> None:
 
 
 @given(edited(journal_posts().map(lambda post: post.text)))
-def test_updated_parse_of_a_journal_is_a_fresh_parse(case: tuple[str, str, set[int]]) -> None:
+def test_updated_parse_of_a_journal_is_a_fresh_parse(case: tuple[str, str, list[Edit]]) -> None:
     _assert_same_as_fresh(case)
 
 
 @given(edited(damaged(journal_posts())))
-def test_updated_parse_of_a_damaged_journal_is_a_fresh_parse(case: tuple[str, str, set[int]]) -> None:
+def test_updated_parse_of_a_damaged_journal_is_a_fresh_parse(case: tuple[str, str, list[Edit]]) -> None:
     _assert_same_as_fresh(case)
 
 
 @given(edited(st.just(read(JOURNAL))))
-def test_updated_parse_of_the_sample_post_is_a_fresh_parse(case: tuple[str, str, set[int]]) -> None:
+def test_updated_parse_of_the_sample_post_is_a_fresh_parse(case: tuple[str, str, list[Edit]]) -> None:
     _assert_same_as_fresh(case)
 
 
 def test_an_edit_that_opens_a_fence_is_parsed_in_full() -> None:
     before = "## A\n\n- [T](u)\n\nblurb\n\n## B\n\n- [U](v)\n"
     after = before.replace("blurb", "```ab")
-    updated = BlockParse.of(Source(before)).after(Source(after), {5})
+    start = before.index("blurb")
+    updated = BlockParse.of(Source(before)).after(Source(after), [Edit(start, start + 5, "```ab")])
     assert _tokens(updated) == _tokens(BlockParse.of(Source(after)))
     assert [token.type for token in updated.tokens][-1] == "fence"  # it swallowed the rest
 
@@ -116,5 +112,4 @@ def test_an_edit_that_opens_a_fence_is_parsed_in_full() -> None:
 def test_no_edit_keeps_every_token() -> None:
     text = read(JOURNAL)
     blocks = BlockParse.of(Source(text))
-    assert BlockParse.of(Source(text)).after(Source(text), set()).tokens is not None
-    assert blocks.after(Source(text), set()).tokens is blocks.tokens
+    assert blocks.after(Source(text), []).tokens is blocks.tokens
