@@ -47,12 +47,20 @@ _BLANK = re.compile(r"[ \t]*\Z")
 _CLOSED_BY_BLANK = frozenset({"paragraph", "heading", "hr", "fence", "html_block", "table"})
 
 
+#: How deep markdown-it nests blocks before it gives up and hands the rest of the
+#: post to the innermost one. The commonmark preset's 20 hid every entry after a
+#: list nested ten deep (each level is a list and an item); 200 keeps such posts
+#: whole and still leaves Python's recursion limit far away (10,000 levels parse).
+MAX_NESTING = 200
+
+
 @lru_cache(maxsize=1)
 def block_markdown() -> MarkdownIt:
     """A CommonMark block parser with tables; inline parsing is done per entry only."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table").disable("inline")
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    return md.enable("table").disable("inline")
 
 
 def block_input(source: Source) -> tuple[str, int]:

@@ -74,4 +74,32 @@ def load_yaml(text: str) -> tuple[Mapping[str, Any] | None, str | None, int | No
         return {}, None, None
     if not isinstance(data, Mapping):
         return None, f"front matter is a YAML {type(data).__name__}, not a mapping", 1
+    if not _within_bounds(data):
+        return None, (
+            f"front matter nests deeper than {_MAX_DEPTH} levels or expands to more than "
+            f"{_MAX_VALUES:,} values (YAML aliases); mdjournal does not read it"
+        ), None
     return data, None, None
+
+
+#: Limits on what front matter may expand to. Real front matter is a few flat keys;
+#: YAML aliases can make a few hundred bytes stand for billions of values or for a
+#: value that contains itself, which anything walking the data would never finish.
+_MAX_DEPTH = 50
+_MAX_VALUES = 10_000
+
+
+def _within_bounds(data: Any) -> bool:
+    """Whether ``data``, with every alias expanded, stays within the limits."""
+    stack = [(data, 1)]
+    values = 0
+    while stack:
+        value, depth = stack.pop()
+        values += 1
+        if values > _MAX_VALUES or depth > _MAX_DEPTH:
+            return False
+        if isinstance(value, Mapping):
+            stack.extend((item, depth + 1) for pair in value.items() for item in pair)
+        elif isinstance(value, (list, tuple, set)):
+            stack.extend((item, depth + 1) for item in value)
+    return True
