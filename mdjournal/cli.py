@@ -25,7 +25,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def fail(message: str) -> NoReturn:
     """Report an unusable input or setting in one line and exit 2, ruff-style."""
-    click.echo(f"mdjournal: error: {message}", err=True)
+    from .reporting import error_line
+
+    click.echo(error_line(message), err=True)
     sys.exit(2)
 
 
@@ -40,7 +42,9 @@ class _Command(click.Group):
             hint = f" (see '{error.ctx.command_path} --help')" if error.ctx is not None else ""
             fail(error.format_message() + hint)
         except click.ClickException as error:
-            click.echo(f"mdjournal: error: {error.format_message()}", err=True)
+            from .reporting import error_line
+
+            click.echo(error_line(error.format_message()), err=True)
             sys.exit(error.exit_code)
         except click.Abort:
             click.echo("mdjournal: aborted", err=True)
@@ -97,6 +101,7 @@ def parse_command(
     from .config import ConfigError, Configs
     from .outline import journal_data, outline
     from .parser import parse
+    from .reporting import dumps, printable
     from .runner import read_posts
 
     if os.path.isdir(path):
@@ -113,12 +118,10 @@ def parse_command(
         options["category_level"] = category_level
     journal = parse(post.text, **options)
     if as_json:
-        import json
-
-        click.echo(json.dumps(journal_data(journal, post.path), ensure_ascii=False, indent=2))
+        click.echo(dumps(journal_data(journal, post.path)))
     else:
         for line in outline(journal, post.path):
-            click.echo(line)
+            click.echo(printable(line))
 
 
 def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:

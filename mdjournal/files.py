@@ -2,19 +2,39 @@
 
 Text is decoded as strict UTF-8 from bytes, so nothing is translated on the way in
 or out: ``\\r\\n`` stays ``\\r\\n`` and a BOM stays U+FEFF. Anything that cannot be
-read or written becomes a :class:`JournalError` with one line that names the file.
+read or written becomes a :class:`JournalError` with one line that names the file
+and, when the bytes are not UTF-8 text, says what they look like instead and how to
+convert them: a stack trace or a bare ``UnicodeDecodeError`` helps nobody.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import errno
 import os
+import re
+import shlex
 import stat
 import sys
 import tempfile
 
 STDIN = "-"  #: the path that means standard input
 STDIN_NAME = "<stdin>"  #: its name in messages, unless --stdin-filename gives one
+
+#: Signatures of the binary files most likely to end up under a blog's folders.
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx, .xlsx, .epub...)"),
+)
+_BREAK = re.compile(rb"\r\n|\r|\n")  # line breaks as mdjournal counts them (see source.py)
+#: Bytes that do not occur in text in any 8-bit encoding (tab, line breaks, form feed and ESC do).
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BINARY_SHARE = 0.05  # a share of control bytes above this is binary data, not legacy-encoded text
 
 
 class JournalError(Exception):
@@ -27,13 +47,22 @@ def read_text(path: str | os.PathLike[str]) -> str:
     try:
         with open(name, "rb") as handle:
             data = handle.read()
-    except FileNotFoundError:
-        raise JournalError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise JournalError(f"{name}: is a directory, not a file") from None
     except OSError as error:
-        raise JournalError(f"{name}: cannot read: {error.strerror or error}") from None
-    return decode(data, name)
+        raise JournalError(unreadable(name, error)) from None
+    return decode(data, name, file=True)
+
+
+def unreadable(name: str, error: OSError) -> str:
+    """Why ``name`` cannot be read, in words: which file, and what is wrong with it."""
+    if isinstance(error, IsADirectoryError):
+        return f"{name}: is a directory, not a file"
+    if isinstance(error, FileNotFoundError):
+        if os.path.islink(name):
+            return f"{name}: a broken symbolic link (to {os.readlink(name)!r}, which does not exist)"
+        return f"{name}: no such file"
+    if error.errno == errno.ELOOP:
+        return f"{name}: cannot read: a loop of symbolic links"
+    return f"{name}: cannot read: {error.strerror or error}"
 
 
 def read_stdin(name: str = STDIN_NAME) -> str:
@@ -41,37 +70,130 @@ def read_stdin(name: str = STDIN_NAME) -> str:
     return decode(sys.stdin.buffer.read(), name)
 
 
-def decode(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise JournalError(
-            f"{name}: not valid UTF-8 (byte 0x{data[error.start]:02x} on line {line}); "
-            "save it as UTF-8 and try again"
-        ) from None
+def decode(data: bytes, name: str, *, file: bool = False) -> str:
+    """``data`` as strict UTF-8; anything else is a :class:`JournalError` saying what it is.
+
+    ``file`` says ``name`` is a file's path (not standard input's name), so the
+    advice can be a command to run on it.
+    """
+    problem = _not_text(data)
+    if problem is None:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            problem = _not_utf8(data, error, name if file else None)
+    raise JournalError(f"{name}: {problem}")
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
+def _not_text(data: bytes) -> str | None:
+    """What ``data`` is if it is plainly not UTF-8 text (a BOM, a signature, NUL bytes), else None."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32 text (it starts with a UTF-32 byte-order mark); save it as UTF-8"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8"
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return f"looks like a binary file ({kind}), not a Markdown post"
+    nul = data.find(b"\0")
+    if nul < 0:
+        return None
+    if _looks_like_utf16(data[:4096]):
+        return "looks like UTF-16 text without a byte-order mark; save it as UTF-8"
+    line, column = _position(data, nul)
+    return f"looks like a binary file (a NUL byte on line {line}, column {column}), not a Markdown post"
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """Mostly-ASCII UTF-16: every other byte NUL, the bytes between them not."""
+    halves = sorted(
+        (sample[0::2].count(0) / max(len(sample[0::2]), 1), sample[1::2].count(0) / max(len(sample[1::2]), 1))
+    )
+    return len(sample) >= 4 and halves[0] < 0.1 and halves[1] > 0.9
+
+
+def _not_utf8(data: bytes, error: UnicodeDecodeError, path: str | None) -> str:
+    """Where the first byte that is not UTF-8 is, and the likeliest fix.
+
+    The whole file is looked at to tell binary data, a legacy 8-bit encoding (where
+    converting the file is the fix) and a UTF-8 file with a few bad bytes (where
+    converting it would garble every healthy accent) apart.
+    """
+    byte = data[error.start]
+    line, column = _position(data, error.start)
+    where = f"byte 0x{byte:02x} on line {line}, column {column} (in characters)"
+    if len(_CONTROL_BYTES.findall(data[:65536])) > _BINARY_SHARE * min(len(data), 65536):
+        return f"looks like a binary file, not a Markdown post (not UTF-8: {where})"
+    if _has_utf8_beyond_ascii(data):
+        if error.end == len(data) and error.reason == "unexpected end of data":
+            return f"not valid UTF-8: it ends partway through a character, at {where}; was it cut short?"
+        return (
+            f"not valid UTF-8: {where}; the rest of the file is UTF-8, "
+            "so replace that byte with the character meant"
+        )
+    latin1 = not re.search(rb"[\x80-\x9f]", data)  # Windows-1252 puts quotes and dashes there
+    encoding, label = ("latin1", "Latin-1") if latin1 else ("windows-1252", "Windows-1252")
+    command = f"iconv -f {encoding} -t utf-8"
+    if path is not None:
+        quoted, converted = shlex.quote(path), shlex.quote(path + ".utf8")
+        command += f" {quoted} > {converted} && mv {converted} {quoted}"
+    return f"not valid UTF-8: {where}; it looks like {label} text, so convert it: {command}"
+
+
+def _has_utf8_beyond_ascii(data: bytes) -> bool:
+    """Whether ``data`` holds at least one well-formed multi-byte UTF-8 character."""
+    return re.search("[^\\x00-\\x7f\\ufffd]", data.decode("utf-8", "replace")) is not None
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of byte ``offset``; columns count characters, as everywhere in mdjournal.
+
+    Lines break where the parser breaks them; a BOM belongs to no line.
+    """
+    line = len(_BREAK.findall(data, 0, offset)) + 1
+    start = max(data.rfind(b"\n", 0, offset), data.rfind(b"\r", 0, offset)) + 1
+    if start == 0 and data.startswith(codecs.BOM_UTF8):
+        start = len(codecs.BOM_UTF8)
+    return line, len(data[start:offset].decode("utf-8", "replace")) + 1
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str, *, expected: str | None = None) -> bool:
     """Replace the file's content with ``text`` all at once, or not at all.
 
     The new text goes to a temporary file in the same folder, is flushed to disk,
     gets the original's permission bits, and is renamed over the original, so a
     crash, a full disk or a read-only folder leaves the original intact. A symbolic
-    link is followed: the file it points to is replaced, the link stays a link.
+    link is followed: the file it points to is replaced, the link stays a link. A
+    file without write permission is refused like a read-only folder would be:
+    renaming over it would bypass what its mode says.
+
+    ``expected`` is the text the fix was computed from. Just before the rename the
+    file is read again: if someone changed it meanwhile (an editor saving, another
+    run), it is left as it now is and a :class:`JournalError` says so, rather than
+    their change being silently lost; if it already holds ``text`` (another run
+    fixed it first), nothing is written. Returns whether the file was written.
     """
     name = os.fspath(path)
     target = os.path.realpath(name)
     folder = os.path.dirname(target) or "."
+    data = text.encode("utf-8")
     temporary = None
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except FileNotFoundError:
+            if expected is None:
+                raise
+            raise _changed(name, "removed") from None
+        if not os.access(target, os.W_OK) or not mode & 0o222:
+            raise PermissionError(errno.EACCES, "the file is read-only")
         handle, temporary = tempfile.mkstemp(prefix=".mdjournal-", suffix=".tmp", dir=folder)
         with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, mode)
+        if expected is not None and not _still(target, expected.encode("utf-8"), data, name):
+            return False
         os.replace(temporary, target)
         temporary = None
     except OSError as error:
@@ -82,3 +204,29 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+    return True
+
+
+def _still(target: str, expected: bytes, data: bytes, name: str) -> bool:
+    """Whether ``target`` still holds ``expected`` (so it may be replaced by ``data``).
+
+    False when it already holds ``data``; a :class:`JournalError` when it holds
+    anything else, or is gone: someone else's change is never overwritten.
+    """
+    try:
+        with open(target, "rb") as current:
+            now = current.read()
+    except FileNotFoundError:
+        now = None
+    if now == data:
+        return False
+    if now != expected:
+        raise _changed(name, "removed" if now is None else "changed on disk")
+    return True
+
+
+def _changed(name: str, what: str) -> JournalError:
+    return JournalError(
+        f"{name}: {what} while mdjournal was fixing it; left as it is now "
+        "(run mdjournal again to fix the new version)"
+    )

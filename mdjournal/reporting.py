@@ -2,11 +2,19 @@
 
 Each format is a function from the files' findings to a string, registered in
 :data:`FORMATS`; adding one is adding a function.
+
+Messages quote the post (titles, marks, URLs) and name files, and a post or a file
+name can hold control characters: an escape sequence that recolours the terminal,
+rewrites its title or moves the cursor over earlier findings, a bell, a carriage
+return that hides what precedes it. Nothing from the post reaches a terminal raw:
+:func:`printable` escapes those characters in every human-readable line, and JSON is
+escaped by :func:`dumps` (which also escapes what ``json`` leaves raw).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -30,6 +38,47 @@ class FileFindings:
 
 Reports = Sequence[FileFindings]
 
+#: What a terminal acts on besides line breaks and tabs: C0 and C1 controls and DEL,
+#: and the bidirectional embeddings, overrides and isolates that make text display in
+#: another order than it is stored ("Trojan Source").
+_OTHERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(rf"[\n\r{_OTHERS}]")
+_CONTROL_KEEPING_LINES = re.compile(rf"\r(?!\n)|[{_OTHERS}]")
+_JSON_RAW = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")  # what json.dumps leaves raw
+
+
+def printable(text: str, *, lines: bool = False) -> str:
+    r"""``text`` with every control character escaped as ``\x1b`` or ``\u202e``, safe to print.
+
+    Tabs are kept. With ``lines``, so are line breaks (a diff stays a diff, a CRLF
+    line keeps its CR); without, a message is always one line.
+    """
+    pattern = _CONTROL_KEEPING_LINES if lines else _CONTROL
+    if not pattern.search(text):
+        return text
+    return pattern.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    """As Python's ``repr`` writes it: ``\\n``, ``\\r``, ``\\x1b``, ``\\u202e``."""
+    char = match[0]
+    code = ord(char)
+    if char in "\r\n":
+        return "\\r" if char == "\r" else "\\n"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def dumps(data: object) -> str:
+    """JSON that keeps Unicode readable but holds no raw control character, not even
+    the C1 controls and bidirectional overrides ``json.dumps`` leaves as they are."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _JSON_RAW.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+
+
+def error_line(message: str) -> str:
+    """``mdjournal: error: MESSAGE`` with the message made :func:`printable`: always one line."""
+    return f"mdjournal: error: {printable(message)}"
+
 
 def text(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -> str:
     """``path:line:col: CODE [*] name: message`` per finding, then a summary."""
@@ -41,10 +90,10 @@ def text(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -
     for report in reports:
         for finding in report.findings:
             span = finding.span
-            where = paint(f"{report.path}:{span.line}:{span.column}:", bold=True)
+            where = paint(f"{printable(report.path)}:{span.line}:{span.column}:", bold=True)
             code = paint(finding.code, fg="red", bold=True)
             mark = " " + paint("[*]", fg="cyan") if finding.fixable(unsafe_fixes) else ""
-            lines.append(f"{where} {code}{mark} {finding.name}: {finding.message}")
+            lines.append(f"{where} {code}{mark} {finding.name}: {printable(finding.message)}")
     lines.append(summary(reports, unsafe_fixes=unsafe_fixes))
     return "\n".join(lines)
 
@@ -75,7 +124,7 @@ def summary(reports: Reports, *, unsafe_fixes: bool = False) -> str:
 def as_json(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -> str:
     """A list of findings with their path, 1-based start and (exclusive) end positions."""
     del color
-    return json.dumps(
+    return dumps(
         [
             {
                 "path": report.path,
@@ -92,9 +141,7 @@ def as_json(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False
             }
             for report in reports
             for finding in report.findings
-        ],
-        ensure_ascii=False,
-        indent=2,
+        ]
     )
 
 
@@ -137,7 +184,9 @@ def github(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False)
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's own escapes for ``%``, CR and LF, then :func:`printable` for the other
+    controls: the runner's log viewer renders ANSI colours."""
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(value: str) -> str:
@@ -198,7 +247,7 @@ def sarif(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) 
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2)
+    return dumps(log)
 
 
 FORMATS: dict[str, Callable[..., str]] = {"text": text, "json": as_json, "github": github, "sarif": sarif}

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .config import Config, Configs
-from .files import STDIN, STDIN_NAME, JournalError, read_stdin, read_text
+from .files import STDIN, STDIN_NAME, JournalError, read_stdin, read_text, unreadable
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 R = TypeVar("R")
@@ -40,50 +40,75 @@ def read_posts(paths: Sequence[str], configs: Configs) -> Iterator[Post]:
 
     Raises :class:`~mdjournal.config.ConfigError` for a config that cannot be used.
     """
-    for path in discover(paths):
-        if path == STDIN:
-            name = configs.settings.stdin_filename or STDIN_NAME
+    for path, problem in discover(paths):
+        is_stdin = path == STDIN
+        name = (configs.settings.stdin_filename or STDIN_NAME) if is_stdin else path
+        try:
             config = configs.for_path(name)
-            try:
-                yield Post(name, read_stdin(name), config, is_stdin=True)
-            except JournalError as error:
-                yield Post(name, None, config, str(error), is_stdin=True)
+        except OSError as error:  # looking for a config beside a path too long, or in a locked folder
+            yield Post(name, None, None, unreadable(name, error), is_stdin=is_stdin)
             continue
-        config = configs.for_path(path)
-        if config.excluded(path):
+        # A folder that cannot be listed (the only problem known this early) is excluded
+        # when a file in it would be: 'drafts/' names the files below it, not itself.
+        if not is_stdin and config.excluded(os.path.join(path, "-") if problem else path):
             continue
         try:
-            yield Post(path, read_text(path), config)
+            if problem is not None:
+                raise JournalError(problem)
+            yield Post(name, read_stdin(name) if is_stdin else read_text(path), config, is_stdin=is_stdin)
         except JournalError as error:
-            yield Post(path, None, config, str(error))
+            yield Post(name, None, config, str(error), is_stdin=is_stdin)
 
 
-def discover(paths: Sequence[str]) -> Iterator[str]:
-    """Files named, and the Markdown files below folders named; each file once."""
+def discover(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+    """Files named, and the Markdown files below folders named; each file once.
+
+    Each comes with ``None``, or with why it cannot be read when that is already
+    known: a folder below a named one that cannot be listed is reported, not passed
+    over in silence, so a check never passes because it saw nothing.
+    """
     seen: set[str] = set()
     for path in paths:
-        found = _markdown_below(path) if path != STDIN and os.path.isdir(path) else [path]
-        for name in found:
+        found = _markdown_below(path) if path != STDIN and os.path.isdir(path) else [(path, None)]
+        for name, problem in found:
             key = name if name == STDIN else os.path.realpath(name)
             if key not in seen:
                 seen.add(key)
-                yield name
+                yield name, problem
 
 
-def _markdown_below(folder: str) -> list[str]:
+def _markdown_below(folder: str) -> list[tuple[str, str | None]]:
+    """The Markdown files below ``folder`` and the folders below it that cannot be listed, sorted.
+
+    Only regular files count (a named pipe would block the run forever), but a
+    symbolic link that leads nowhere (broken, or a loop) is kept so that it is
+    reported: it is a post the user meant to have.
+    """
     tracked = _git_files(folder)
-    names = tracked if tracked is not None else _walk(folder)
-    return sorted(
-        os.path.join(folder, name)
+    failed: list[tuple[str, str | None]] = []
+    names = tracked if tracked is not None else _walk(folder, failed)
+    found: list[tuple[str, str | None]] = [
+        (path, None)
         for name in names
         if name.lower().endswith(MARKDOWN_SUFFIXES)
         and not any(part.startswith(".") for part in Path(name).parts)
-        and (tracked is None or os.path.isfile(os.path.join(folder, name)))
-    )
+        and _is_post_file(path := os.path.join(folder, name))
+    ]
+    return sorted(found + failed)
 
 
-def _walk(folder: str) -> Iterator[str]:
-    for root, folders, files in os.walk(folder):
+def _is_post_file(path: str) -> bool:
+    return os.path.isfile(path) or (os.path.islink(path) and not os.path.exists(path))
+
+
+def _walk(folder: str, failed: list[tuple[str, str | None]]) -> Iterator[str]:
+    """Files below ``folder``, relative to it, hidden folders skipped; those that cannot be listed go to ``failed``."""
+
+    def record(error: OSError) -> None:
+        where = error.filename if isinstance(error.filename, str) else folder
+        failed.append((where, f"{where}: cannot list this folder: {error.strerror or error}"))
+
+    for root, folders, files in os.walk(folder, onerror=record):
         folders[:] = [name for name in folders if not name.startswith(".")]
         for name in files:
             yield os.path.relpath(os.path.join(root, name), folder)

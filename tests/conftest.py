@@ -8,10 +8,15 @@ profile explores new examples on every run.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+if TYPE_CHECKING:
+    from click.testing import Result
 
 settings.register_profile(
     "ci",
@@ -46,13 +51,54 @@ def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-def run_cli(
-    *args: str, input: bytes | None = None, env: dict[str, str] | None = None
-) -> tuple[int, str, str]:
-    """(exit code, stdout, stderr) of ``mdjournal ARGS`` run in-process."""
+def invoke_cli(*args: str, input: bytes | None = None, env: dict[str, str] | None = None) -> Result:
+    """click's result of ``mdjournal ARGS`` run in-process (with the exception, if one escaped)."""
     from click.testing import CliRunner
 
     from mdjournal.cli import main
 
-    result = CliRunner().invoke(main, list(args), input=input, env=env)
+    return CliRunner().invoke(main, list(args), input=input, env=env)
+
+
+def run_cli(
+    *args: str, input: bytes | None = None, env: dict[str, str] | None = None
+) -> tuple[int, str, str]:
+    """(exit code, stdout, stderr) of ``mdjournal ARGS`` run in-process.
+
+    An exception escaping the CLI is raised again, traceback and all: run in-process,
+    a crash is otherwise just exit code 1 with nothing on stderr, which a test
+    expecting exit 1 (problems found) would take for success.
+    """
+    result = invoke_cli(*args, input=input, env=env)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
     return result.exit_code, result.stdout, result.stderr
+
+
+#: ``mdjournal`` as a separate process, for what in-process runs cannot show (races, terminals).
+MDJOURNAL = (sys.executable, "-m", "mdjournal")
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes | str, int]]:
+    """Every entry below ``folder`` with its content (a link's target) and mtime, to prove nothing was touched.
+
+    Links are not followed, so a symbolic link loop is recorded, not read.
+    """
+    state: dict[str, tuple[bytes | str, int]] = {}
+    for path in sorted(folder.rglob("*")):
+        info = path.lstat()
+        if path.is_symlink():
+            state[str(path)] = (os.readlink(path), info.st_mtime_ns)
+        elif path.is_file():
+            state[str(path)] = (path.read_bytes(), info.st_mtime_ns)
+        else:
+            state[str(path)] = (b"", 0)
+    return state
+
+
+def one_line_error(code: int, out: str, err: str) -> str:
+    """The message of a run that failed cleanly: exit 2 and one ``mdjournal: error:`` line on stderr."""
+    assert code == 2, (code, out, err)
+    assert err.endswith("\n") and err.count("\n") == 1, err
+    assert err.startswith("mdjournal: error: "), err
+    return err[len("mdjournal: error: ") : -1]

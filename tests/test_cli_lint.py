@@ -122,7 +122,8 @@ def test_unreadable_file_is_an_error_but_others_are_still_linted(tmp_path: Path)
     assert code == 2
     assert out.strip() == "No problems found in the files that could be read; 2 could not be read."
     assert err.splitlines() == [
-        f"mdjournal: error: {bad}: not valid UTF-8 (byte 0xe9 on line 1); save it as UTF-8 and try again",
+        f"mdjournal: error: {bad}: not valid UTF-8: byte 0xe9 on line 1, column 4 (in characters); "
+        f"it looks like Latin-1 text, so convert it: iconv -f latin1 -t utf-8 {bad} > {bad}.utf8 && mv {bad}.utf8 {bad}",
         f"mdjournal: error: {tmp_path / 'missing.md'}: no such file",
     ]
 

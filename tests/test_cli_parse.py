@@ -72,7 +72,7 @@ def test_stdin_with_a_name() -> None:
         (lambda d: d, "is a directory, not a file"),
         (
             lambda d: (d / "latin1.md").write_bytes(b"## P\n\ncaf\xe9\n") and d / "latin1.md",
-            "not valid UTF-8 (byte 0xe9 on line 3)",
+            "not valid UTF-8: byte 0xe9 on line 3, column 4 (in characters)",
         ),
     ],
     ids=["missing", "directory", "latin-1"],

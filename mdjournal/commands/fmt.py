@@ -13,6 +13,7 @@ from ..config import Configs, Settings
 from ..diffs import unified_diff
 from ..files import JournalError, write_text_atomic
 from ..fixer import FixResult, fix_post
+from ..reporting import error_line, printable
 from ..runner import Post, read_posts, run_all
 
 
@@ -31,7 +32,7 @@ def run(
     work = partial(fix_post, unsafe=unsafe_fixes)
     for post, result in run_all(work, read_posts(paths, Configs(settings)), jobs):
         if result is None:
-            click.echo(f"mdjournal: error: {post.error}", err=True)
+            click.echo(error_line(str(post.error)), err=True)
             errors += 1
             continue
         assert post.text is not None
@@ -39,12 +40,12 @@ def run(
         changed += result.text != post.text
         fixed += result.applied
         if mode == "diff":
-            click.echo(unified_diff(post.text, result.text, post.path), nl=False)
+            _show_diff(unified_diff(post.text, result.text, post.path))
         elif mode == "fix":
             try:
                 _write(post, result)
             except JournalError as error:
-                click.echo(f"mdjournal: error: {error}", err=True)
+                click.echo(error_line(str(error)), err=True)
                 errors += 1
                 continue
             left += len(result.remaining)
@@ -74,7 +75,18 @@ def _write(post: Post, result: FixResult) -> None:
         sys.stdout.buffer.write(result.text.encode("utf-8"))
         sys.stdout.flush()
     elif result.text != post.text:
-        write_text_atomic(post.path, result.text)
+        write_text_atomic(post.path, result.text, expected=post.text)
+
+
+def _show_diff(diff: str) -> None:
+    """The diff as it is for ``patch``; on a terminal, with the post's control characters escaped.
+
+    ``color=True`` only stops click from stripping what looks like colour codes: in
+    a diff they are the post's own bytes, and a diff without them would not apply.
+    """
+    if sys.stdout.isatty():
+        diff = printable(diff, lines=True)
+    click.echo(diff, nl=False, color=True)
 
 
 def breakdown(applied: Counter[str]) -> str:
@@ -86,6 +98,7 @@ def report(path: str, result: FixResult, unsafe_fixes: bool) -> str:
     """``post.md: fixed 47 (MJ001 ×25, ...); 6 left to fix by hand``."""
     done = f"fixed {result.fixed} ({breakdown(result.applied)})" if result.fixed else "nothing to fix"
     remaining = result.remaining
+    path = printable(path)
     if not remaining:
         return f"{path}: {done}; nothing left"
     hidden = 0 if unsafe_fixes else result.unsafe_left

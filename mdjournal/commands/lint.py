@@ -8,7 +8,7 @@ import click
 
 from ..config import Configs, Settings
 from ..linter import lint_post
-from ..reporting import FORMATS, FileFindings
+from ..reporting import FORMATS, FileFindings, error_line
 from ..runner import read_posts, run_all
 
 
@@ -27,7 +27,7 @@ def run(
     errors = 0
     for post, findings in run_all(lint_post, read_posts(paths, Configs(settings)), jobs):
         if findings is None:
-            click.echo(f"mdjournal: error: {post.error}", err=True)
+            click.echo(error_line(str(post.error)), err=True)
             errors += 1
         reports.append(FileFindings(post.path, findings or [], post.error))
     if not reports:
