@@ -77,7 +77,7 @@ def block_input(source: Source) -> tuple[str, int]:
     return text, body_first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Top:
     """A top-level block: its kind, 0-based first line and line after it, and where
     its tokens are in the token list."""
