@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from . import __version__
+from .gc_pause import gc_paused
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -36,6 +37,13 @@ class _Command(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> NoReturn:
         kwargs["standalone_mode"] = False
+        # A run is short and what it builds is acyclic: without the cycle collector
+        # walking it between the parse, the rules and the report (see gc_pause.py).
+        with gc_paused():
+            code = self._run(*args, **kwargs)
+        sys.exit(code)
+
+    def _run(self, *args: Any, **kwargs: Any) -> int:
         try:
             code = super().main(*args, **kwargs)
         except click.UsageError as error:
@@ -45,11 +53,11 @@ class _Command(click.Group):
             from .reporting import error_line
 
             click.echo(error_line(error.format_message()), err=True)
-            sys.exit(error.exit_code)
+            return error.exit_code
         except click.Abort:
             click.echo("mdjournal: aborted", err=True)
-            sys.exit(1)
-        sys.exit(code if isinstance(code, int) else 0)
+            return 1
+        return code if isinstance(code, int) else 0
 
 
 @click.group("mdjournal", cls=_Command, context_settings={"help_option_names": ["-h", "--help"]})

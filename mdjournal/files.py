@@ -14,10 +14,8 @@ import contextlib
 import errno
 import os
 import re
-import shlex
 import stat
 import sys
-import tempfile
 
 STDIN = "-"  #: the path that means standard input
 STDIN_NAME = "<stdin>"  #: its name in messages, unless --stdin-filename gives one
@@ -134,6 +132,8 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError, path: str | None) -> str:
     encoding, label = ("latin1", "Latin-1") if latin1 else ("windows-1252", "Windows-1252")
     command = f"iconv -f {encoding} -t utf-8"
     if path is not None:
+        import shlex  # only for this advice
+
         quoted, converted = shlex.quote(path), shlex.quote(path + ".utf8")
         command += f" {quoted} > {converted} && mv {converted} {quoted}"
     return f"not valid UTF-8: {where}; it looks like {label} text, so convert it: {command}"
@@ -186,6 +186,8 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, expected: str 
             raise _changed(name, "removed") from None
         if not os.access(target, os.W_OK) or not mode & 0o222:
             raise PermissionError(errno.EACCES, "the file is read-only")
+        import tempfile  # only when writing: it is slow to import
+
         handle, temporary = tempfile.mkstemp(prefix=".mdjournal-", suffix=".tmp", dir=folder)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
