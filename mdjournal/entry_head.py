@@ -249,7 +249,12 @@ def _opening(text: str, first_line: str) -> tuple[str | None, int, int, int] | N
         emphasis = len(words) == 1 and not words[0].strip("*_")
         if read_mark is not None:
             mark = read_mark
-        elif len(words) == 1 and is_symbol_mark(words[0]) and not emphasis:
+        elif (
+            words
+            and words[0].strip("*_")
+            and is_symbol_mark(words[0])
+            and all(not word.strip("*_") for word in words[1:])  # 🚧 **[Title](url)**
+        ):
             mark = words[0]
         elif (words and not emphasis) or bracket < 0:
             return NotAnEntry(_failed_attempt(first_line))
