@@ -8,19 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, JOURNAL, read
+from tests.conftest import FIXED, JOURNAL, REPORT, read
 from tests.conftest import run_cli as run
 
-FIXED = FIXTURES / "research-journal.fixed.md"
 CLEAN = "---\ntitle: T\ndate: 2025-06-16\n---\n\n## Papers\n\n- ✔️ [Adam](https://arxiv.org/abs/1412.6980) (2014)\n\nGood.\n"
-REPORT = "fixed 47 (MJ001 ×25, MJ002 ×10, MJ003 ×3, MJ009 ×9); 6 left to fix by hand (1 fixable with --unsafe-fixes)"
-
-
-@pytest.fixture
-def post(tmp_path: Path) -> Path:
-    path = tmp_path / "post.md"
-    path.write_bytes(JOURNAL.read_bytes())
-    return path
 
 
 def test_dry_run_prints_a_diff_and_exits_1(post: Path) -> None:

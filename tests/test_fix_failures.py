@@ -19,20 +19,11 @@ import pytest
 from mdjournal.commands import fmt
 from mdjournal.fixer import FixResult
 from mdjournal.runner import Post
-from tests.conftest import FIXTURES, JOURNAL, MDJOURNAL, one_line_error, snapshot
+from tests.conftest import FIXED, MDJOURNAL, REPORT, one_line_error, snapshot
 from tests.conftest import run_cli as run
 
-FIXED = FIXTURES / "research-journal.fixed.md"
-REPORT = "fixed 47 (MJ001 ×25, MJ002 ×10, MJ003 ×3, MJ009 ×9); 6 left to fix by hand (1 fixable with --unsafe-fixes)"
 LEFT = "nothing to fix; 6 left to fix by hand (1 fixable with --unsafe-fixes)"
 EDITED = "---\ntitle: Saved by the editor meanwhile\n---\n"
-
-
-@pytest.fixture
-def post(tmp_path: Path) -> Path:
-    path = tmp_path / "post.md"
-    path.write_bytes(JOURNAL.read_bytes())
-    return path
 
 
 def refuse(error: BaseException) -> Callable[..., None]:
