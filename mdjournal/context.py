@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 _CODE_BLOCKS = frozenset({"fence", "code_block"})
 _INLINE_BLOCKS = frozenset({"paragraph", "heading", "table", "html_block"})
 _BACKTICKS = re.compile(r"`+")
+_LIQUID_TAG = re.compile(r"\{\{[^\r\n]*?\}\}|\{%[^\r\n]*?%\}")
 
 
 class Context:
@@ -102,6 +103,27 @@ class Context:
 
     def is_excluded(self, offset: int) -> bool:
         return self._inside(self.excluded, offset)
+
+    @cached_property
+    def untouchable(self) -> tuple[tuple[int, int], ...]:
+        """Offset ranges of HTML blocks and Liquid tags: findings there are reported but
+        never fixed, since mdjournal does not rewrite HTML (a ``<details>`` of notes, an
+        embed) or what Jekyll hands to a template (``{% include x caption="..." %}``)."""
+        ranges = [
+            (block.span.start, block.span.end) for block in self.journal.blocks if block.kind == "html_block"
+        ]
+        if "{" in self.text:
+            ranges += [match.span() for match in _LIQUID_TAG.finditer(self.text)]
+        return _merged(ranges)
+
+    def touches_untouchable(self, start: int, end: int) -> bool:
+        """Whether an edit of ``start..end`` (an insertion when they are equal) would change
+        an HTML block or a Liquid tag."""
+        index = bisect_right(self.untouchable, (end, math.inf)) - 1
+        if index < 0:
+            return False
+        first, last = self.untouchable[index]
+        return first <= start <= last if start == end else start < last and first < end
 
     def prose(self) -> Iterator[tuple[int, int]]:
         """The ranges of the text that are neither excluded nor front matter."""

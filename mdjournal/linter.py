@@ -3,7 +3,7 @@
 The linter owns the policies every rule shares, so no rule repeats them: only the
 selected rules run, nothing is reported inside code, HTML comments or front matter
 (except by the rules about those: MJ012 front matter, MJ100 suppression comments),
-suppression comments are
+nothing inside an HTML block or a Liquid tag is fixed (only reported), suppression comments are
 honoured, and findings come out sorted by position.
 """
 
@@ -37,7 +37,10 @@ def lint(journal: Journal, config: Config | None = None, path: str | None = None
         for problem in rule.check(context):
             if not rule.anywhere and context.is_excluded(problem.span.start):
                 continue
-            findings.append(Finding(rule, problem.span, problem.message, problem.fix))
+            fix = problem.fix
+            if fix is not None and any(context.touches_untouchable(e.start, e.end) for e in fix.edits):
+                fix = None  # reported, but HTML and Liquid are not mdjournal's to rewrite
+            findings.append(Finding(rule, problem.span, problem.message, fix))
     if "<!--" in context.text:  # suppressions live in HTML comments
         findings = [finding for finding in findings if not context.suppressions.covers(finding)]
     return sorted(findings, key=Finding.sort_key)

@@ -63,7 +63,7 @@ def _what_is_wrong(entry: Entry) -> str:
     if entry.year is None:
         return f"two-digit year '{text}'"
     if entry.year_loose:
-        return f"year written '{gap.strip()}{' ' if gap.strip() else ''}{text}' after the link"
+        return f"year written '{(gap + text).strip()}' after the link"
     if text.startswith("["):
         return f"year '{text}' in brackets"
     if not text.startswith("("):
