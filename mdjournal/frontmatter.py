@@ -75,10 +75,14 @@ def load_yaml(text: str) -> tuple[Mapping[str, Any] | None, str | None, int | No
     if not isinstance(data, Mapping):
         return None, f"front matter is a YAML {type(data).__name__}, not a mapping", 1
     if not _within_bounds(data):
-        return None, (
-            f"front matter nests deeper than {_MAX_DEPTH} levels or expands to more than "
-            f"{_MAX_VALUES:,} values (YAML aliases); mdjournal does not read it"
-        ), None
+        return (
+            None,
+            (
+                f"front matter nests deeper than {_MAX_DEPTH} levels or expands to more than "
+                f"{_MAX_VALUES:,} values (YAML aliases); mdjournal does not read it"
+            ),
+            None,
+        )
     return data, None, None
 
 

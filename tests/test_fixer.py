@@ -1,85 +1,24 @@
-"""The fixer's guarantees, on every fixture and on generated journals.
+"""The fixer's behaviour, case by case.
 
-Fixes replace only their own spans; colliding fixes wait for the next round;
-fixing converges, so a second run changes nothing; the output parses to the same
-categories and entries; line endings, BOM and final newline are kept; and no
-finding that needs a person disappears.
+Fixes replace only their own spans; colliding fixes wait for the next round; a fix
+that would change the entries is refused. The guarantees that hold for every post
+(fixing converges and is idempotent, keeps the categories and entries, line endings,
+BOM and final newline, changes only lines with a fixable finding, and keeps every
+finding that needs a person) are properties in ``test_properties.py``, checked there
+on every fixture and on generated and damaged posts.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from pathlib import Path
-
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from mdjournal.config import Config
 from mdjournal.findings import Edit
 from mdjournal.fixer import apply_edits, fix_text, shape
 from mdjournal.linter import lint_text
 from mdjournal.parser import parse
 from mdjournal.source import Source
-from tests.conftest import FIXTURES, read
-from tests.strategies import journals
-
-ALL_RULES = Config().overridden(select=["ALL"])
-FIXTURE_FILES = sorted(FIXTURES.rglob("*.md"))
-
-
-def needs_a_person(text: str, config: Config) -> Counter[tuple[int, str]]:
-    _, findings = lint_text(text, config, "post.md")
-    return Counter((f.span.line, f.code) for f in findings if not f.fixable(unsafe=True))
-
-
-def check_guarantees(text: str, config: Config = ALL_RULES, unsafe: bool = False) -> str:
-    result = fix_text(text, config, "post.md", unsafe=unsafe)
-    fixed = result.text
-    # Converged: nothing left that this mode can fix, and a second run is a no-op.
-    assert not [f for f in result.remaining if f.fixable(unsafe)]
-    assert fix_text(fixed, config, "post.md", unsafe=unsafe).text == fixed
-    # Same structure, same lines, same line endings, BOM and final newline.
-    assert shape(parse(fixed)) == shape(parse(text))
-    before, after = parse(text), parse(fixed)
-    assert (after.bom, after.newline, after.final_newline) == (
-        before.bom,
-        before.newline,
-        before.final_newline,
-    )
-    assert [line.ending for line in Source(fixed).lines] == [line.ending for line in Source(text).lines]
-    # What needs a person is still reported, where it was.
-    assert needs_a_person(text, config) - needs_a_person(fixed, config) == Counter()
-    return fixed
-
-
-@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: str(p.relative_to(FIXTURES)))
-@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
-def test_guarantees_on_every_fixture(path: Path, unsafe: bool) -> None:
-    check_guarantees(read(path), unsafe=unsafe)
-
-
-@settings(max_examples=120)
-@given(journals())
-def test_guarantees_on_generated_journals(case: tuple[str, list]) -> None:
-    text, _ = case
-    check_guarantees(text)
-
-
-@settings(max_examples=60)
-@given(journals())
-def test_unsafe_guarantees_on_generated_journals(case: tuple[str, list]) -> None:
-    text, _ = case
-    check_guarantees(text, unsafe=True)
-
-
-def test_only_fixed_lines_change(journal_text: str) -> None:
-    fixed = fix_text(journal_text, path="post.md").text
-    _, findings = lint_text(journal_text, path="post.md")
-    fixable_lines = {f.span.line for f in findings if f.fixable()}
-    for number, (old, new) in enumerate(zip(journal_text.split("\n"), fixed.split("\n"), strict=True), 1):
-        if number not in fixable_lines:
-            assert old == new
 
 
 def test_colliding_fixes_take_two_rounds() -> None:

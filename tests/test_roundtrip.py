@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import mdjournal
 from tests.conftest import FIXTURES, read
-from tests.strategies import journals, markdownish
+from tests.strategies import markdownish
 
 CORNERS = sorted((FIXTURES / "corners").glob("*.md"))
 
@@ -70,12 +70,3 @@ def test_markdownish_text_round_trips(text: str) -> None:
 @given(markdownish, st.integers(1, 4))
 def test_any_category_level_round_trips(text: str, level: int) -> None:
     assert mdjournal.parse("## A\n" + text, category_level=level).render() == "## A\n" + text
-
-
-@given(journals())
-def test_journal_shaped_text_round_trips_and_parses(case: tuple[str, list]) -> None:
-    text, expected = case
-    journal = mdjournal.parse(text)
-    assert journal.render() == text
-    got = [(e.title, e.url, e.year, e.read, e.to_read) for e in journal.entries]
-    assert got == [(x.title, x.url, x.year, x.read, x.to_read) for x in expected]
