@@ -361,6 +361,7 @@ def _entry(draw: DrawFn, draft: _Draft) -> tuple[str, Expected]:
     emphasis = draw(st.sampled_from(["", "", "", "**", "_"]))
     late = draw(st.sampled_from([None, None, None, *LATE_MARKS])) if not mark else None
     rest = draw(st.sampled_from(["", "", " — a survey"])) if late is None else ""
+    destination: list[Segment]
     if draw(st.integers(0, 6)):
         written = draw(st.sampled_from(list(URLS)))
         url, destination = URLS[written], [(written, None)]
@@ -477,7 +478,7 @@ def _endings(draw: DrawFn, draft: _Draft) -> list[str]:
             endings[index] = draw(newlines)
             if index and endings[index - 1] == "\r" and not "".join(t for t, _ in draft.lines[index]):
                 endings[index] = "\r"
-    if endings and draw(st.booleans()):
+    if draw(st.booleans()) and endings:
         while len(draft.lines) > 1 and not "".join(text for text, _ in draft.lines[-1]).strip():
             draft.lines.pop()
             endings.pop()
@@ -521,7 +522,7 @@ def _edit_characters(draw: DrawFn, text: str) -> str:
     """Insert, delete or replace a character, often next to a non-ASCII one (inside
     an emoji and its variation selector, or inside mojibake)."""
     odd = [index for index, char in enumerate(text) if not char.isascii()]
-    if odd and draw(st.booleans()):
+    if draw(st.booleans()) and odd:
         position = draw(st.sampled_from(odd)) + draw(st.integers(0, 1))
     else:
         position = draw(st.integers(0, len(text)))
@@ -546,7 +547,7 @@ def _fences(draw: DrawFn, text: str) -> str:
     """Unbalance the fences: drop a fence line, or add an opening one."""
     starts = _line_starts(text)
     fence_lines = [start for start in starts if text[start:].lstrip(" ").startswith(("```", "~~~"))]
-    if fence_lines and draw(st.booleans()):
+    if draw(st.booleans()) and fence_lines:
         start = draw(st.sampled_from(fence_lines))
         following = [later for later in starts if later > start]
         return text[:start] + text[following[0] if following else len(text) :]
@@ -575,7 +576,7 @@ DAMAGES: list[Callable[[DrawFn, str], str]] = [
 ]
 
 
-def damaged(strategy: SearchStrategy[Post] | SearchStrategy[str]) -> SearchStrategy[str]:
+def damaged(strategy: SearchStrategy[Post | str]) -> SearchStrategy[str]:
     """Texts from ``strategy`` (posts or plain text) with one to four kinds of damage."""
 
     @st.composite

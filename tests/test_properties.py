@@ -51,7 +51,7 @@ from tests.strategies import (
 PATH = "post.md"
 CONFIGS = {"default": Config(), "all rules": Config().overridden(select=["ALL"])}
 FIXTURE_FILES = sorted(FIXTURES.rglob("*.md"))
-SOURCES: dict[str, st.SearchStrategy[Post] | st.SearchStrategy[str]] = {
+SOURCES: dict[str, st.SearchStrategy[Post | str]] = {
     "generated": journal_posts(),
     "damaged": damaged(journal_posts()),
 }
