@@ -38,11 +38,12 @@ class Markers:
         return any(name.casefold() == wanted for name in self.names)
 
 
-def read_markers(markdown: str, to_read: str = DEFAULT_TO_READ) -> Markers:
+def read_markers(markdown: str, to_read: str = DEFAULT_TO_READ, limit: int | None = None) -> Markers:
     """Split a blurb into its leading status markers and the notes that follow.
 
     HTML comments (suppression pragmas, say) before the markers or among the notes
-    do not count: they are invisible on the published page.
+    do not count: they are invisible on the published page. With ``limit``, markers
+    end by that offset (the end of the paragraph they open, say); the rest is notes.
     """
     if not to_read.strip():
         raise ValueError("the TO READ marker cannot be empty")
@@ -52,7 +53,7 @@ def read_markers(markdown: str, to_read: str = DEFAULT_TO_READ) -> Markers:
     end = pos
     while True:
         name, after = _marker_at(markdown, pos, to_read)
-        if name is None:
+        if name is None or (limit is not None and after > limit):
             break
         names.append(name)
         end = after

@@ -434,8 +434,17 @@ class _Parser:
         span = source.lines_span(first, last)
         markdown = source.text[span.start : span.end]
         markers = read_markers(markdown, self.to_read_marker)
-        if markers.names and first + markdown.count("\n", 0, markers.start) not in self.paragraph_lines:
-            markers = notes_only(markdown)  # "*TO READ*" in a code block is code, not a marker
+        if markers.names:
+            line = source.position(span.start + markers.start)[0]
+            if line not in self.paragraph_lines:
+                markers = notes_only(markdown)  # "*TO READ*" in a code block is code, not a marker
+            else:  # markers are those of the paragraph they open, not of a code block after it
+                last = line
+                while last + 1 in self.paragraph_lines:
+                    last += 1
+                limit = source.line(last).end - span.start
+                if markers.end > limit:
+                    markers = read_markers(markdown, self.to_read_marker, limit)
         marker_span = (
             source.span(span.start + markers.start, span.start + markers.end) if markers.names else None
         )
