@@ -122,7 +122,7 @@ def scan_head(md: MarkdownIt, text: str, env: dict[str, Any], inline: str) -> He
     year, year_text, year_start, year_end, gap, loose = _year(text, anchor, line_end)
 
     rest_end = max(len(text[:line_end].rstrip(_SPACE)), year_end)
-    trailer = text[year_end:rest_end].strip()
+    trailer = text[year_end:rest_end].strip().strip("*_").strip()  # "*(2015)* ✔️": past the emphasis
     if not read and trailer and is_read_mark(trailer):
         mark, read, mark_after = trailer, True, True
         mark_start = text.index(trailer, year_end)
