@@ -188,8 +188,8 @@ def check_message(text: str, finding: Finding, said: dict[str, str]) -> None:
     span, code = finding.span, finding.code
     at = text[span.start : span.end]
     edits = finding.fix.edits if finding.fix else ()
-    if "quoted" in said:  # a heading's title is quoted with its line breaks made LF, as markdown-it does
-        quoted, held = (BREAK.sub("\n", value) for value in (said["quoted"], at))
+    if "quoted" in said:  # a heading's title is quoted as markdown-it reads it: LF line breaks, NUL as U+FFFD
+        quoted, held = (BREAK.sub("\n", value).replace("\x00", "\ufffd") for value in (said["quoted"], at))
         assert quoted in held, f"quotes {said['quoted']!r}, span holds {at!r}"
     if code == "MJ001":
         assert said["quoted"] == at and said["meant"] == said["write"] != at
