@@ -32,7 +32,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from .frontmatter import front_matter_lines
-from .source import Source
+from .source import BREAK, Source
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from .entry_head import HeadScan, NotAnEntry
     from .findings import Edit
 
-_BREAK = re.compile(r"\r\n|\r|\n")
 _BLANK = re.compile(r"[ \t]*\Z")
 #: Top-level blocks that a blank line always ends, so what follows cannot change them.
 _CLOSED_BY_BLANK = frozenset({"paragraph", "heading", "hr", "fence", "html_block", "table"})
@@ -128,7 +127,7 @@ class BlockParse:
         """The block parse of ``source``, which is this parse's post after ``edits``
         (given in this post's offsets)."""
         old = self.source.text
-        if any(_BREAK.search(old, edit.start, edit.end) or _BREAK.search(edit.replacement) for edit in edits):
+        if any(BREAK.search(old, edit.start, edit.end) or BREAK.search(edit.replacement) for edit in edits):
             return self._fresh(source)  # lines added or removed: every line number moves
         text, body_first = block_input(source)
         edited = sorted({self.source.position(edit.start)[0] - 1 for edit in edits})
@@ -245,7 +244,7 @@ def _top_blocks(tokens: list[Token]) -> list[Top]:
 
 def _line_starts(text: str) -> list[int]:
     """Where each line starts (the text ends with a line break: no empty line after it)."""
-    starts = [0, *(match.end() for match in _BREAK.finditer(text))]
+    starts = [0, *(match.end() for match in BREAK.finditer(text))]
     if starts[-1] == len(text):
         starts.pop()
     return starts

@@ -19,7 +19,8 @@ BOM = "\ufeff"
 
 #: One line with its ending, as markdown-it splits them (CRLF, CR or LF only).
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-_BREAK = re.compile(r"\r\n|\r|\n")
+#: A line break as markdown-it counts them.
+BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def skip(text: str, pos: int, chars: str = " \t", end: int | None = None) -> int:
@@ -92,7 +93,7 @@ class Source:
         self.bom = BOM if text.startswith(BOM) else ""
         self._first = first = len(self.bom)
         starts, ends = [first], []
-        for match in _BREAK.finditer(text, first):
+        for match in BREAK.finditer(text, first):
             ends.append(match.start())
             starts.append(match.end())
         if starts[-1] == len(text):
@@ -128,7 +129,7 @@ class Source:
 
     def _first_break(self, ending: str) -> int:
         if ending != "\r\n":  # a lone CR or LF: not part of a CRLF
-            return next(m.start() for m in _BREAK.finditer(self.text) if m.group() == ending)
+            return next(m.start() for m in BREAK.finditer(self.text) if m.group() == ending)
         return self.text.find(ending)
 
     @property
