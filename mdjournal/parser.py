@@ -33,7 +33,7 @@ from .model import (
     Link,
     Text,
 )
-from .source import Line, Source, Span, skip
+from .source import Source, Span, skip
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -78,6 +78,13 @@ def parse_file(
     cannot be read or decoded.
     """
     return parse(read_text(path), category_level=category_level, to_read_marker=to_read_marker)
+
+
+#: Tokens that open containers, or hold a block's inline content: not leaf blocks.
+_NOT_LEAVES = frozenset(
+    f"{kind}_open"
+    for kind in ("bullet_list", "ordered_list", "list_item", "blockquote", "thead", "tbody", "tr", "th", "td")
+) | {"inline"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,18 +163,18 @@ class _Parser:
         )
 
     def _blocks(self, tokens: list[Token]) -> tuple[Block, ...]:
+        source = self.source
+        starts, ends, last_content_line = source.line_starts, source.line_ends, source.last_content_line
         blocks = []
         for token in tokens:
-            if token.map is None or token.nesting == -1 or token.type == "inline":
+            lines = token.map
+            if lines is None or token.nesting == -1 or token.type in _NOT_LEAVES:
                 continue
-            kind = token.type.removesuffix("_open")
-            if kind in ("bullet_list", "ordered_list", "list_item", "blockquote"):
-                continue
-            if kind.startswith(("thead", "tbody", "tr", "th", "td")):
-                continue
-            first, stop = token.map[0] + 1, token.map[1] + 1
-            last = self._last_content_line(first, stop)
-            blocks.append(Block(kind, self.source.lines_span(first, last)))
+            first = lines[0] + 1
+            last = last_content_line(first, lines[1] + 1)
+            blocks.append(
+                Block(token.type.removesuffix("_open"), Span(starts[first - 1], ends[last - 1], source))
+            )
         return tuple(blocks)
 
     def _body(self, tops: list[_Top], body_first: int) -> list[Text | Category]:
@@ -223,14 +230,14 @@ class _Parser:
             intro=intro,
             parts=tuple(parts),
             entries=tuple(part for part in parts if isinstance(part, Entry)),
-            span=self.source.lines_span(first, self._last_content_line(first, stop)),
+            span=self.source.lines_span(first, self.source.last_content_line(first, stop)),
         )
 
     def _units(self, tops: list[_Top], first: int, stop: int) -> list[_Unit]:
         """The category's content from line ``first`` (after its heading) to ``stop``."""
         units: list[_Unit] = self._definitions_between(first, stop, tops)
         for top in tops:
-            last = self._last_content_line(top.first, top.stop)
+            last = self.source.last_content_line(top.first, top.stop)
             if top.kind in ("bullet_list", "ordered_list"):
                 for tokens in self._list_items(top):
                     units.extend(self._item_units(tokens))
@@ -289,7 +296,7 @@ class _Parser:
     def _text(self, first: int, stop: int) -> Text:
         return Text(
             self.source.slice(first, stop),
-            self.source.lines_span(first, self._last_content_line(first, stop)),
+            self.source.lines_span(first, self.source.last_content_line(first, stop)),
         )
 
     # -- list items and entries ---------------------------------------------
@@ -310,12 +317,13 @@ class _Parser:
     def _item_units(self, tokens: list[Token]) -> list[_Unit]:
         """One list item as units: an entry (and the notes inside its item), or a block."""
         source = self.source
+        starts, ends = source.line_starts, source.line_ends
         item = tokens[0]
         assert item.map is not None
         first, stop = item.map[0] + 1, item.map[1] + 1
-        last = self._last_content_line(first, stop)
+        last = source.last_content_line(first, stop)
         paragraph = tokens[1] if len(tokens) > 1 else None
-        content = self._content_start(source.line(first), item)
+        content = self._content_start(starts[first - 1], ends[first - 1], item)
         if (
             paragraph is None
             or paragraph.type != "paragraph_open"
@@ -324,13 +332,12 @@ class _Parser:
         ):
             return [_Unit("block", first, last)]
         para_first = paragraph.map[0] + 1
-        if para_first == first + 1 and content == source.line(first).end:
+        if para_first == first + 1 and content == ends[first - 1]:
             # "-" alone on its line, the paragraph (and the link) on the next one
-            line = source.line(para_first)
-            content = skip(self.source.text, line.start, end=line.end)
+            content = skip(source.text, starts[para_first - 1], end=ends[para_first - 1])
         elif para_first != first:
             return [_Unit("block", first, last)]
-        para_end = source.line(paragraph.map[1]).end
+        para_end = ends[paragraph.map[1] - 1]
         scanned = source.text[content:para_end].replace("\r\n", " \n").replace("\r", "\n")
         scan = self._scan_head(scanned, tokens[2].content)
         if isinstance(scan, NotAnEntry):
@@ -358,48 +365,52 @@ class _Parser:
             scan = memo[key] = scan_head(_inline_markdown(), scanned, self.env, inline)
         return scan
 
-    def _content_start(self, line: Line, item: Token) -> int | None:
-        """Offset just after an item's bullet (``-``, ``1.``) and the spaces that follow it."""
-        pos = skip(self.source.text, line.start, end=line.end)
+    def _content_start(self, start: int, end: int, item: Token) -> int | None:
+        """Offset just after an item's bullet (``-``, ``1.``) and the spaces that follow it,
+        on its first line (``start`` to ``end``)."""
+        text = self.source.text
+        pos = skip(text, start, end=end)
         marker = (item.info or "") + item.markup
-        if not self.source.text.startswith(marker, pos):
+        if not text.startswith(marker, pos):
             return None
-        return skip(self.source.text, pos + len(marker), end=line.end)
+        return skip(text, pos + len(marker), end=end)
 
     def _entry(self, pending: _PendingEntry, raw: str, blurb: Blurb | None) -> Entry:
         source = self.source
+        text = source.text
         scan, base = pending.scan, pending.content
         link = scan.link
         url_span = None
         url = link.url
         if link.url_start is not None and link.url_end is not None:
-            url_span = source.span(base + link.url_start, base + link.url_end)
+            url_span = Span(base + link.url_start, base + link.url_end, source)
         elif link.reference is not None:
             url, url_span = self._reference_url(link.reference, url)
-        line_start = source.line(pending.first).start
         head_end = base + scan.rest_end
+        title_start, title_end = base + link.title_start, base + link.title_end
+        year_end = base + scan.year_end
         return Entry(
             raw=raw,
-            span=source.span(skip(source.text, line_start, end=head_end), head_end),
+            span=Span(skip(text, source.line_starts[pending.first - 1], end=head_end), head_end, source),
             read=scan.read,
             mark=scan.mark,
-            mark_span=source.span(base + scan.mark_start, base + scan.mark_end) if scan.mark else None,
+            mark_span=Span(base + scan.mark_start, base + scan.mark_end, source) if scan.mark else None,
             mark_after=scan.mark_after,
-            lead_span=source.span(base, base + link.start),
+            lead_span=Span(base, base + link.start, source),
             link=Link(
-                span=source.span(base + link.start, base + link.end),
-                title=source.text[base + link.title_start : base + link.title_end],
-                title_span=source.span(base + link.title_start, base + link.title_end),
+                span=Span(base + link.start, base + link.end, source),
+                title=text[title_start:title_end],
+                title_span=Span(title_start, title_end, source),
                 url=url,
                 url_span=url_span,
                 reference=link.reference,
             ),
             year=scan.year,
             year_text=scan.year_text,
-            year_span=source.span(base + scan.year_start, base + scan.year_end) if scan.year_text else None,
+            year_span=Span(base + scan.year_start, year_end, source) if scan.year_text else None,
             year_gap=scan.year_gap,
             year_loose=scan.year_loose,
-            rest=source.text[base + scan.year_end : head_end],
+            rest=text[year_end:head_end],
             blurb=blurb,
         )
 
@@ -459,13 +470,6 @@ class _Parser:
         )
 
     # -- helpers ----------------------------------------------------------------
-
-    def _last_content_line(self, first: int, stop: int) -> int:
-        """The last non-blank line in ``first..stop-1`` (``first`` if all are blank)."""
-        last = stop - 1
-        while last > first and self.source.is_blank(last):
-            last -= 1
-        return max(last, first)
 
     @staticmethod
     def _is_comment(top: _Top) -> bool:

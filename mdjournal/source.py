@@ -108,6 +108,17 @@ class Source:
         return len(self.text)
 
     @property
+    def line_starts(self) -> list[int]:
+        """Where each line starts (line ``n`` at index ``n - 1``), for loops that need
+        many lines without a :class:`Line` each. Not to be modified."""
+        return self._starts
+
+    @property
+    def line_ends(self) -> list[int]:
+        """Where each line's content ends, before its line break (see :attr:`line_starts`)."""
+        return self._ends
+
+    @property
     def line_count(self) -> int:
         return len(self._starts)
 
@@ -172,3 +183,11 @@ class Source:
 
     def is_blank(self, number: int) -> bool:
         return not self.text[self._starts[number - 1] : self._ends[number - 1]].strip(" \t")
+
+    def last_content_line(self, first: int, stop: int) -> int:
+        """The last non-blank line in ``first..stop-1`` (``first`` if all are blank)."""
+        text, starts, ends = self.text, self._starts, self._ends
+        last = stop - 1
+        while last > first and not text[starts[last - 1] : ends[last - 1]].strip(" \t"):
+            last -= 1
+        return max(last, first)
