@@ -236,17 +236,16 @@ class BlockParse:
 
 
 def _top_blocks(tokens: list[Token]) -> list[Top]:
-    positions: list[int] = []  # where each top-level block's tokens start
-    depth = 0
-    for position, token in enumerate(tokens):
-        if depth == 0 and token.map is not None:
-            positions.append(position)
-        depth += token.nesting
+    """The top-level blocks: each starts with a token of level 0 that closes nothing."""
+    positions = [
+        position
+        for position, token in enumerate(tokens)
+        if token.level == 0 and token.nesting != -1 and token.map is not None
+    ]
     tops = []
     for start, end in pairwise([*positions, len(tokens)]):
-        token = tokens[start]
-        assert token.map is not None
-        tops.append(Top(token.type.removesuffix("_open"), token.map[0], token.map[1], start, end))
+        first, stop = tokens[start].map or (0, 0)
+        tops.append(Top(tokens[start].type.removesuffix("_open"), first, stop, start, end))
     return tops
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING, Any, Literal
 
 from .blocks import BlockParse
@@ -133,10 +134,11 @@ class _Parser:
             if "map" in ref
         )
         self.paragraph_lines = frozenset(
-            line
-            for token in tokens
-            if token.type == "paragraph_open" and token.map
-            for line in range(token.map[0] + 1, token.map[1] + 1)
+            chain.from_iterable(
+                range(token.map[0] + 1, token.map[1] + 1)
+                for token in tokens
+                if token.type == "paragraph_open" and token.map
+            )
         )
         body = self._body(tops, body_first)
         return Journal(
