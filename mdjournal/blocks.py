@@ -26,10 +26,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .frontmatter import front_matter_lines
 from .source import BREAK, Source
@@ -84,8 +83,7 @@ def block_input(source: Source) -> tuple[str, int]:
     return text, body_first
 
 
-@dataclass(frozen=True, slots=True)
-class Top:
+class Top(NamedTuple):
     """A top-level block: its kind, 0-based first line and line after it, and where
     its tokens are in the token list."""
 

@@ -10,10 +10,9 @@ blank lines and link reference definitions (which produce no token) included.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .blocks import BlockParse
 from .entry_head import HeadScan, NotAnEntry, scan_head
@@ -88,8 +87,7 @@ _NOT_LEAVES = frozenset(
 ) | {"inline"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Top:
+class _Top(NamedTuple):
     """A top-level block: its kind, 1-based first and last+1 lines, and its tokens."""
 
     kind: str
@@ -482,8 +480,7 @@ class _Parser:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class _PendingEntry:
+class _PendingEntry(NamedTuple):
     """An entry found in a list item, before its node is built."""
 
     first: int
@@ -491,8 +488,7 @@ class _PendingEntry:
     scan: HeadScan
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
+class _Unit(NamedTuple):
     """A piece of a category's content: a top-level block or one list item's part."""
 
     kind: str  # "entry" | "problem" | "break" | "trivia" (comments, definitions) | "block"
@@ -502,8 +498,7 @@ class _Unit:
     problem: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _BlurbPlan:
+class _BlurbPlan(NamedTuple):
     """A blurb to build: lines ``first..last``, serving ``entries``."""
 
     last: int
