@@ -97,21 +97,19 @@ class Top(NamedTuple):
 class BlockParse:
     """The block tokens of one post (``source``), with its top-level blocks.
 
-    ``text`` is what markdown-it parsed (see :func:`block_input`) and ``env`` holds
-    the link reference definitions it found.
+    ``env`` holds the link reference definitions markdown-it found. What it parsed
+    (see :func:`block_input`) is not kept: on a big post it is as big as the post.
     """
 
     def __init__(
         self,
         source: Source,
-        text: str,
         body_first: int,
         tokens: list[Token],
         env: dict[str, Any],
         head_scans: dict[tuple[str, str], HeadScan | NotAnEntry] | None = None,
     ) -> None:
         self.source = source
-        self.text = text
         self.body_first = body_first
         self.tokens = tokens
         self.env = env
@@ -120,14 +118,13 @@ class BlockParse:
         #: parse an edited version of this post: :meth:`after` hands them on, and
         #: the heads no edit touched are not read again. None: nothing is kept.
         self.head_scans = head_scans
-        self._line_starts: list[int] | None = None
 
     @classmethod
     def of(cls, source: Source, *, keep_heads: bool = False) -> BlockParse:
         text, body_first = block_input(source)
         env: dict[str, Any] = {}
         tokens = block_markdown().parse(text, env)
-        return cls(source, text, body_first, tokens, env, {} if keep_heads else None)
+        return cls(source, body_first, tokens, env, {} if keep_heads else None)
 
     def after(self, source: Source, edits: Sequence[Edit]) -> BlockParse:
         """The block parse of ``source``, which is this parse's post after ``edits``
@@ -138,12 +135,12 @@ class BlockParse:
         text, body_first = block_input(source)
         edited = sorted({self.source.position(edit.start)[0] - 1 for edit in edits})
         if not edited:
-            return BlockParse(source, text, body_first, self.tokens, self.env, self.head_scans)
+            return BlockParse(source, body_first, self.tokens, self.env, self.head_scans)
         if body_first != self.body_first or edited[0] < body_first - 1 or self._near_definition(edited):
             return self._fresh(source)
+        if source.line_count != self.source.line_count:
+            return self._fresh(source)  # an edit between a CR and an LF joined two line breaks
         starts = _line_starts(text)
-        if len(starts) != len(self._starts()):
-            return self._fresh(source)
         windows = self._windows(edited, text, starts)
         if windows is None:
             return self._fresh(source)
@@ -157,7 +154,7 @@ class BlockParse:
             tokens += window
             done = self.tops[next_top].token_start if next_top < len(self.tops) else len(self.tokens)
         tokens += self.tokens[done:]
-        return BlockParse(source, text, body_first, tokens, self.env, self.head_scans)
+        return BlockParse(source, body_first, tokens, self.env, self.head_scans)
 
     def _fresh(self, source: Source) -> BlockParse:
         fresh = BlockParse.of(source)
@@ -226,11 +223,6 @@ class BlockParse:
         definition (definitions make no token, so windows cannot see them)."""
         ranges = [ref["map"] for ref in self.env.get("references", {}).values() if "map" in ref]
         return any(start - 1 <= line <= end for start, end in ranges for line in edited)
-
-    def _starts(self) -> list[int]:
-        if self._line_starts is None:
-            self._line_starts = _line_starts(self.text)
-        return self._line_starts
 
 
 def _top_blocks(tokens: list[Token]) -> list[Top]:

@@ -109,6 +109,15 @@ def test_an_edit_that_opens_a_fence_is_parsed_in_full() -> None:
     assert [token.type for token in updated.tokens][-1] == "fence"  # it swallowed the rest
 
 
+def test_an_edit_that_joins_a_cr_and_an_lf_is_parsed_in_full() -> None:
+    """Deleting a line between a CR and an LF leaves one line break where there were two."""
+    before = "## A\n\n- [T](u)\rx\n\nblurb\n"
+    start = before.index("x")
+    after = before.replace("x", "")
+    updated = BlockParse.of(Source(before)).after(Source(after), [Edit(start, start + 1, "")])
+    assert _tokens(updated) == _tokens(BlockParse.of(Source(after)))
+
+
 def test_no_edit_keeps_every_token() -> None:
     text = read(JOURNAL)
     blocks = BlockParse.of(Source(text))
