@@ -216,7 +216,7 @@ def jobs_option(command: F) -> F:
         "-j",
         "--jobs",
         type=click.IntRange(min=0),
-        default=1,
+        default=0,
         show_default=True,
         help="Work on this many files at once (0: one per CPU). Output order does not change.",
     )(command)

@@ -21,6 +21,10 @@ from .config import Config, Configs
 from .files import STDIN, STDIN_NAME, JournalError, read_stdin, read_text, unreadable
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+#: Characters of posts a worker process must have to do for it to be worth starting:
+#: starting one costs about what linting 100 KB does (measured on 2 CPUs with
+#: benchmarks/run.py: 20 copies of the sample post, 200 KB, were slower with two).
+WORK_PER_WORKER = 128 * 1024
 R = TypeVar("R")
 
 
@@ -132,22 +136,41 @@ def _git_files(folder: str) -> list[str] | None:
 
 
 def run_all(
-    function: Callable[[Post], R], posts: Iterable[Post], jobs: int = 1
+    function: Callable[[Post], R], posts: Iterable[Post], jobs: int = 0
 ) -> Iterator[tuple[Post, R | None]]:
     """``(post, function(post))`` in input order (``None`` for an unreadable post).
 
-    With ``jobs`` other than 1 the posts are processed in that many worker
-    processes (0: one per CPU); ``function`` must then be picklable.
+    ``jobs`` is how many worker processes share the posts (0: one per CPU), and
+    ``function`` must then be picklable. With one job the posts are worked on here,
+    one by one as they are read, so output starts at once. So they are when there
+    is too little work to pay for starting workers: each gets at least
+    :data:`WORK_PER_WORKER` characters of posts, and a pool starts only for two.
     """
     if jobs == 1:
         for post in posts:
             yield post, (function(post) if post.text is not None else None)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
     batch = list(posts)
     readable = [post for post in batch if post.text is not None]
-    with ProcessPoolExecutor(max_workers=jobs or None) as pool:
-        results = dict(zip(map(id, readable), pool.map(function, readable), strict=True))
-    for post in batch:
-        yield post, results.get(id(post))
+    work = sum(len(post.text or "") for post in readable)
+    workers = min(jobs or _cpus(), len(readable), work // WORK_PER_WORKER)
+    if workers <= 1:
+        yield from run_all(function, batch, jobs=1)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Posts go to the workers in small chunks: a round trip per post would cost more
+    # than some posts, and big chunks would leave a worker idle at the end. Results
+    # are handed on as they come, in order, so output overlaps the work.
+    chunk = max(1, len(readable) // (workers * 32))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = pool.map(function, readable, chunksize=chunk)
+        for post in batch:
+            yield post, (next(results) if post.text is not None else None)
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on (a container or taskset may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1

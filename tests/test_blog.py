@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from mdjournal.runner import WORK_PER_WORKER, Post, run_all
 from tests.conftest import JOURNAL
 from tests.conftest import run_cli as run
 
@@ -70,11 +71,13 @@ def test_a_file_named_twice_is_linted_once(site: Path) -> None:
     assert paths_in(out) == [str(post), str(site / "_posts/2025-01-02-b.markdown")]
 
 
-def test_jobs_do_not_change_the_output(tmp_path: Path) -> None:
+def test_jobs_do_not_change_the_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("mdjournal.runner.WORK_PER_WORKER", 1)  # these small posts still go to workers
     for n in range(12):
         (tmp_path / f"post-{n:02}.md").write_bytes(JOURNAL.read_bytes())
-    serial = run("lint", str(tmp_path), "--output-format", "json")
+    serial = run("lint", str(tmp_path), "--output-format", "json", "--jobs", "1")
     parallel = run("lint", str(tmp_path), "--output-format", "json", "--jobs", "3")
+    assert run("lint", str(tmp_path), "--output-format", "json") == parallel  # default: one job per CPU
     assert serial == parallel
     assert len(json.loads(serial[1])) == 12 * 53
     assert run("fmt", "--check", str(tmp_path), "-j", "0")[0] == 1
@@ -82,3 +85,32 @@ def test_jobs_do_not_change_the_output(tmp_path: Path) -> None:
     assert code == 1
     assert out.splitlines()[-1] == "Fixed 564 problems in 12 of 12 files; 72 left to fix by hand."
     assert run("fmt", "--check", str(tmp_path), "--jobs", "2")[0] == 0
+
+
+def _name(post: Post) -> str:
+    return post.path
+
+
+def test_posts_come_back_in_order_with_unreadable_ones_in_place() -> None:
+    text = "x" * WORK_PER_WORKER  # enough work for a worker each
+    posts = [
+        Post(f"p{n}.md", None if n % 3 == 0 else text, None, "unreadable" if n % 3 == 0 else None)
+        for n in range(9)
+    ]
+    for jobs in (1, 2, 0):
+        results = list(run_all(_name, posts, jobs))
+        assert [post for post, _ in results] == posts
+        assert [result for _, result in results] == [None if n % 3 == 0 else f"p{n}.md" for n in range(9)]
+
+
+def test_a_single_post_is_worked_on_here_whatever_jobs_says() -> None:
+    """No pool for one post, however big: the function need not even be picklable."""
+    posts = [Post("only.md", "x" * 10 * WORK_PER_WORKER, None), Post("gone.md", None, None, "unreadable")]
+    assert [result for _, result in run_all(lambda post: post.path.upper(), posts, 0)] == ["ONLY.MD", None]
+
+
+def test_a_little_work_is_not_shared_out() -> None:
+    """Starting workers would cost more than the work: it is done here, so a
+    function that cannot be sent to a worker still works."""
+    posts = [Post(f"p{n}.md", "x" * (WORK_PER_WORKER // 4), None) for n in range(3)]
+    assert [result for _, result in run_all(lambda post: post.path, posts, 0)] == ["p0.md", "p1.md", "p2.md"]
