@@ -87,13 +87,17 @@ def text(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -
         return click.style(text, **style) if color else text
 
     lines = []
+    fixable_mark = " " + paint("[*]", fg="cyan")
+    codes: dict[str, str] = {}  # each rule's code, painted once
     for report in reports:
+        path = printable(report.path)
         for finding in report.findings:
-            span = finding.span
-            where = paint(f"{printable(report.path)}:{span.line}:{span.column}:", bold=True)
-            code = paint(finding.code, fg="red", bold=True)
-            mark = " " + paint("[*]", fg="cyan") if finding.fixable(unsafe_fixes) else ""
-            lines.append(f"{where} {code}{mark} {finding.name}: {printable(finding.message)}")
+            span, rule = finding.span, finding.rule
+            line, column = span.source.position(span.start)
+            where = paint(f"{path}:{line}:{column}:", bold=True)
+            mark = fixable_mark if finding.fixable(unsafe_fixes) else ""
+            code = codes.get(rule.code) or codes.setdefault(rule.code, paint(rule.code, fg="red", bold=True))
+            lines.append(f"{where} {code}{mark} {rule.name}: {printable(finding.message)}")
     lines.append(summary(reports, unsafe_fixes=unsafe_fixes))
     return "\n".join(lines)
 
