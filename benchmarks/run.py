@@ -46,6 +46,9 @@ TARGET_LINT = 1.0  # mdjournal lint / markdown-it parse, largest N
 TARGET_FIX = 1.5  # mdjournal fmt --fix / markdown-it parse, largest N
 TARGET_LINEAR = 1.2  # time grows at most 1.2 × as fast as the input: 12 for 1,000 -> 10,000
 TARGET_PEAK_MIB = 150  # mdjournal lint, largest N
+TARGET_FIXTURE = 1.3  # mdjournal lint / markdown-it parse, on the seed fixture: start-up
+TARGET_JOBS = 1.6  # lint of many files: --jobs 1 / the default (one job per CPU)
+TARGET_CALLS = 10  # lint of many files: one call per file / one call for all
 
 
 @dataclass(frozen=True)
@@ -112,10 +115,15 @@ def main() -> None:
         for item in inputs:
             print()
             print(table(item, tools, results))
+        many = None
+        if args.copies and any(tool.key == "lint" for tool in tools):
+            many = measure_many(Path(folder), args.copies, args.runs)
+            print()
+            print(many_table(many))
         print()
-        print(targets(inputs, results))
+        print(targets(inputs, results, many))
         if args.json is not None:
-            save_json(args.json, args, tools, inputs, results)
+            save_json(args.json, args, tools, inputs, results, many)
     sys.exit(1 if any(r.stopped == "error" for r in results.values()) else 0)
 
 
@@ -144,6 +152,12 @@ def parse_args() -> argparse.Namespace:
         metavar="SECONDS",
         help="stop a tool's first run on an input after this long, then skip its other runs "
         "on it and on larger inputs (120)",
+    )
+    parser.add_argument(
+        "--copies",
+        type=int,
+        default=500,
+        help="copies of the seed fixture in one folder, for linting many files (500; 0: skip)",
     )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also save the raw numbers here")
     args = parser.parse_args()
@@ -342,6 +356,66 @@ def header(runs: int, seed: int) -> str:
     )
 
 
+@dataclass
+class Many:
+    """``mdjournal lint`` over a folder of copies of the seed fixture, three ways."""
+
+    copies: int
+    together: list[float] = field(default_factory=list)  # one call, the default jobs (one per CPU)
+    serial: list[float] = field(default_factory=list)  # one call, --jobs 1
+    separate: float | None = None  # one call per file, one after another (measured once)
+
+    def median(self, runs: list[float]) -> float | None:
+        return statistics.median(runs) if runs else None
+
+
+def measure_many(folder: Path, copies: int, runs: int) -> Many:
+    """Lint ``copies`` copies of the fixture in one call with one job per CPU (the
+    default) and with ``--jobs 1``, interleaved, ``runs`` times; and once as one call
+    per file, which is what a loop in a shell script or an editor would do."""
+    many = folder / "many"
+    many.mkdir()
+    for number in range(copies):
+        shutil.copyfile(FIXTURE, many / f"post-{number:04}.md")
+    lint = (sys.executable, "-m", "mdjournal", "lint")
+    result = Many(copies)
+    for run in range(runs):
+        for label, extra, times in (
+            ("one per CPU", (), result.together),
+            ("--jobs 1", ("--jobs", "1"), result.serial),
+        ):
+            sample = timed([*lint, *extra, "many"], folder, None)
+            times.append(sample.seconds)
+            print(
+                f"run {run + 1}/{runs}  {copies} files, {label:<12} {sample.seconds:8.3f} s", file=sys.stderr
+            )
+    start = time.perf_counter()
+    for path in sorted(many.iterdir()):
+        timed([*lint, path.name], many, None)
+    result.separate = time.perf_counter() - start
+    print(f"{copies} separate calls: {result.separate:.1f} s", file=sys.stderr)
+    return result
+
+
+def many_table(many: Many) -> str:
+    """Linting many files: the three ways, as seconds and as files per second."""
+    rows = [
+        (f"one call, one job per CPU ({os.cpu_count()} CPUs)", many.median(many.together)),
+        ("one call, --jobs 1", many.median(many.serial)),
+        (f"{many.copies} calls, one per file (one run)", many.separate),
+    ]
+    lines = [
+        f"### {many.copies} copies of the seed fixture in one folder",
+        "",
+        "| mdjournal lint | seconds | files/s |",
+        "|---|--:|--:|",
+    ]
+    for label, seconds in rows:
+        if seconds is not None:
+            lines.append(f"| {label} | {seconds:.3f} | {many.copies / seconds:.0f} |")
+    return "\n".join(lines)
+
+
 def table(item: Input, tools: list[Tool], results: dict[tuple[str, str], Result]) -> str:
     """A Markdown table of one input's results, each also as a ratio to the baseline."""
     megabytes = item.size / 1e6
@@ -386,7 +460,7 @@ def ratio(value: float, base: float | None) -> str:
     return "-" if base is None else f"{value / base:.2f}×"
 
 
-def targets(inputs: list[Input], results: dict[tuple[str, str], Result]) -> str:
+def targets(inputs: list[Input], results: dict[tuple[str, str], Result], many: Many | None = None) -> str:
     """The issue's targets, each checked against this run's numbers: ok or MISSED."""
     generated = [item for item in inputs if item.entries is not None]
     if not generated:
@@ -413,6 +487,19 @@ def targets(inputs: list[Input], results: dict[tuple[str, str], Result]) -> str:
     lint_result = results.get((large.name, "lint"))
     peak = None if lint_result is None else lint_result.peak_mib
     lines.append(check("mdjournal lint peak memory, MiB", peak, TARGET_PEAK_MIB))
+    fixture = next((item for item in inputs if item.entries is None), None)
+    if fixture is not None:
+        lint, base = seconds(fixture, "lint"), seconds(fixture, BASELINE)
+        ratio = lint / base if lint and base else None
+        lines.append(check(f"mdjournal lint / markdown-it, {fixture.name}", ratio, TARGET_FIXTURE))
+    if many is not None:
+        together, serial = many.median(many.together), many.median(many.serial)
+        speedup = serial / together if serial and together else None
+        lines.append(check_at_least(f"{many.copies} files: --jobs 1 / one job per CPU", speedup, TARGET_JOBS))
+        calls = many.separate / together if many.separate and together else None
+        lines.append(
+            check_at_least(f"{many.copies} files: one call per file / one call", calls, TARGET_CALLS)
+        )
     return "\n".join(lines)
 
 
@@ -422,12 +509,19 @@ def check(label: str, value: float | None, limit: float) -> str:
     return f"- {label}: {value:.2f} (target ≤ {limit:g}) {'ok' if value <= limit else 'MISSED'}"
 
 
+def check_at_least(label: str, value: float | None, least: float) -> str:
+    if value is None:
+        return f"- {label}: n/a, not measured (target ≥ {least:g})"
+    return f"- {label}: {value:.2f} (target ≥ {least:g}) {'ok' if value >= least else 'MISSED'}"
+
+
 def save_json(
     path: Path,
     args: argparse.Namespace,
     tools: list[Tool],
     inputs: list[Input],
     results: dict[tuple[str, str], Result],
+    many: Many | None,
 ) -> None:
     """Every sample, for comparing runs later; times in seconds, memory in KiB."""
     data = {
@@ -455,6 +549,7 @@ def save_json(
             }
             for item in inputs
         ],
+        "many_files": None if many is None else asdict(many),
     }
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
