@@ -76,6 +76,11 @@ class Rule:
         """The first line of the rule's documentation."""
         return self.doc.split("\n", 1)[0]
 
+    def __reduce__(self) -> tuple[Callable[[str], Rule], tuple[str]]:
+        """Pickled as its code: a worker's findings come back naming the rule of the
+        registry, not a copy of it (and of its documentation) per post."""
+        return _registered, (self.code,)
+
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
         return cls(
@@ -94,6 +99,10 @@ RULES: tuple[Rule, ...] = tuple(
     sorted((Rule.from_module(module) for module in _MODULES), key=lambda r: r.code)
 )
 _BY_KEY = {key: rule for rule in RULES for key in (rule.code, rule.name)}
+
+
+def _registered(code: str) -> Rule:
+    return _BY_KEY[code]
 
 
 def get(key: str) -> Rule | None:
