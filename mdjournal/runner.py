@@ -150,21 +150,36 @@ def run_all(
         for post in posts:
             yield post, (function(post) if post.text is not None else None)
         return
-    batch = list(posts)
-    readable = [post for post in batch if post.text is not None]
-    work = sum(len(post.text or "") for post in readable)
-    workers = min(jobs or _cpus(), len(readable), work // WORK_PER_WORKER)
+    wanted = jobs or _cpus()
+    posts = iter(posts)
+    batch: list[Post] = []  # every post so far, in order
+    readable = work = 0
+    for post in posts:  # read only as far as it takes to know how many workers to start
+        batch.append(post)
+        if post.text is not None:
+            readable += 1
+            work += len(post.text)
+        if readable >= wanted and work >= wanted * WORK_PER_WORKER:
+            break
+    workers = min(wanted, readable, work // WORK_PER_WORKER)
     if workers <= 1:
-        yield from run_all(function, batch, jobs=1)
+        yield from run_all(function, [*batch, *posts], jobs=1)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    # Posts go to the workers in small chunks: a round trip per post would cost more
+    def to_work_on() -> Iterator[Post]:
+        """The readable posts; the rest are read while the workers start on these."""
+        yield from (post for post in batch if post.text is not None)
+        for post in posts:
+            batch.append(post)
+            if post.text is not None:
+                yield post
+
+    # Posts go to the workers a few at a time: a round trip per post would cost more
     # than some posts, and big chunks would leave a worker idle at the end. Results
     # are handed on as they come, in order, so output overlaps the work.
-    chunk = max(1, len(readable) // (workers * 32))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = pool.map(function, readable, chunksize=chunk)
+        results = pool.map(function, to_work_on(), chunksize=4)
         for post in batch:
             yield post, (next(results) if post.text is not None else None)
 
