@@ -1,7 +1,10 @@
 """Output formats for findings: text for people, JSON, GitHub annotations, SARIF.
 
-Each format is a function from the files' findings to a string, registered in
-:data:`FORMATS`; adding one is adding a function.
+Each format is a :class:`Format`, registered in :data:`FORMATS`, in two steps: the
+*piece* of one file (its lines, or its JSON objects), made where the file was
+linted (in a worker process, with ``--jobs``, so the parent only joins pieces),
+and the *whole* output from every piece and the :class:`Tally` of all files.
+:func:`render` does both at once.
 
 Messages quote the post (titles, marks, URLs) and name files, and a post or a file
 name can hold control characters: an escape sequence that recolours the terminal,
@@ -16,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
@@ -80,8 +83,36 @@ def error_line(message: str) -> str:
     return f"mdjournal: error: {printable(message)}"
 
 
-def text(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -> str:
-    """``path:line:col: CODE [*] name: message`` per finding, then a summary."""
+@dataclass(frozen=True)
+class Tally:
+    """What the summary line says, counted per file and added up."""
+
+    findings: int = 0
+    fixable: int = 0  # with the fixes asked for (safe only, or unsafe too)
+    hidden: int = 0  # fixable only with --unsafe-fixes, when those were not asked for
+    files_with_findings: int = 0
+    checked: int = 0
+    unreadable: int = 0
+
+    @classmethod
+    def of(cls, report: FileFindings, *, unsafe_fixes: bool = False) -> Tally:
+        if report.error is not None:
+            return cls(unreadable=1)
+        fixable = sum(finding.fixable(unsafe_fixes) for finding in report.findings)
+        return cls(
+            findings=len(report.findings),
+            fixable=fixable,
+            hidden=sum(finding.fixable(True) for finding in report.findings) - fixable,
+            files_with_findings=int(bool(report.findings)),
+            checked=1,
+        )
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(*(mine + theirs for mine, theirs in zip(astuple(self), astuple(other), strict=True)))
+
+
+def text_piece(report: FileFindings, *, color: bool = False, unsafe_fixes: bool = False) -> str:
+    """``path:line:col: CODE [*] name: message`` per finding of one file."""
 
     def paint(text: str, **style: Any) -> str:
         return click.style(text, **style) if color else text
@@ -89,64 +120,71 @@ def text(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -
     lines = []
     fixable_mark = " " + paint("[*]", fg="cyan")
     codes: dict[str, str] = {}  # each rule's code, painted once
-    for report in reports:
-        path = printable(report.path)
-        for finding in report.findings:
-            span, rule = finding.span, finding.rule
-            line, column = span.source.position(span.start)
-            where = paint(f"{path}:{line}:{column}:", bold=True)
-            mark = fixable_mark if finding.fixable(unsafe_fixes) else ""
-            code = codes.get(rule.code) or codes.setdefault(rule.code, paint(rule.code, fg="red", bold=True))
-            lines.append(f"{where} {code}{mark} {rule.name}: {printable(finding.message)}")
-    lines.append(summary(reports, unsafe_fixes=unsafe_fixes))
+    path = printable(report.path)
+    for finding in report.findings:
+        span, rule = finding.span, finding.rule
+        line, column = span.source.position(span.start)
+        where = paint(f"{path}:{line}:{column}:", bold=True)
+        mark = fixable_mark if finding.fixable(unsafe_fixes) else ""
+        code = codes.get(rule.code) or codes.setdefault(rule.code, paint(rule.code, fg="red", bold=True))
+        lines.append(f"{where} {code}{mark} {rule.name}: {printable(finding.message)}")
     return "\n".join(lines)
 
 
-def summary(reports: Reports, *, unsafe_fixes: bool = False) -> str:
-    findings = [finding for report in reports for finding in report.findings]
-    unreadable = sum(report.error is not None for report in reports)
-    if not findings:
+def text_whole(
+    pieces: Sequence[str], tally: Tally, *, color: bool = False, unsafe_fixes: bool = False
+) -> str:
+    """Every file's lines, then a summary."""
+    del color
+    return "\n".join([*(piece for piece in pieces if piece), summary(tally, unsafe_fixes=unsafe_fixes)])
+
+
+def summary(tally: Tally, *, unsafe_fixes: bool = False) -> str:
+    unreadable = tally.unreadable
+    if not tally.findings:
         if unreadable:
             return f"No problems found in the files that could be read; {unreadable} could not be read."
         return "All checks passed!"
-    fixable = sum(finding.fixable(unsafe_fixes) for finding in findings)
-    hidden = sum(finding.fixable(True) for finding in findings) - fixable
-    noun = "problem" if len(findings) == 1 else "problems"
+    noun = "problem" if tally.findings == 1 else "problems"
     command = "mdjournal fmt --fix --unsafe-fixes" if unsafe_fixes else "mdjournal fmt --fix"
-    where = ""
-    checked = sum(report.error is None for report in reports)
-    if checked > 1:
-        where = f" in {sum(bool(report.findings) for report in reports)} of {checked} files"
-    line = f"Found {len(findings)} {noun}{where} ({fixable} fixable with '{command}')."
+    where = f" in {tally.files_with_findings} of {tally.checked} files" if tally.checked > 1 else ""
+    line = f"Found {tally.findings} {noun}{where} ({tally.fixable} fixable with '{command}')."
     if unreadable:
         line += f" {unreadable} file{'s' if unreadable > 1 else ''} could not be read."
-    if hidden:
-        line += f"\n({hidden} more fixable with the --unsafe-fixes option.)"
+    if tally.hidden:
+        line += f"\n({tally.hidden} more fixable with the --unsafe-fixes option.)"
     return line
 
 
-def as_json(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -> str:
-    """A list of findings with their path, 1-based start and (exclusive) end positions."""
+def json_piece(
+    report: FileFindings, *, color: bool = False, unsafe_fixes: bool = False
+) -> list[dict[str, Any]]:
+    """Each finding of one file with its path, 1-based start and (exclusive) end positions."""
     del color
-    return dumps(
-        [
-            {
-                "path": report.path,
-                "line": finding.span.line,
-                "column": finding.span.column,
-                "end_line": finding.span.end_line,
-                "end_column": finding.span.end_column,
-                "code": finding.code,
-                "name": finding.name,
-                "severity": finding.severity.value,
-                "message": finding.message,
-                "fixable": finding.fixable(unsafe_fixes),
-                "fix": _fix_data(finding),
-            }
-            for report in reports
-            for finding in report.findings
-        ]
-    )
+    return [
+        {
+            "path": report.path,
+            "line": finding.span.line,
+            "column": finding.span.column,
+            "end_line": finding.span.end_line,
+            "end_column": finding.span.end_column,
+            "code": finding.code,
+            "name": finding.name,
+            "severity": finding.severity.value,
+            "message": finding.message,
+            "fixable": finding.fixable(unsafe_fixes),
+            "fix": _fix_data(finding),
+        }
+        for finding in report.findings
+    ]
+
+
+def json_whole(
+    pieces: Sequence[list[dict[str, Any]]], tally: Tally, *, color: bool = False, unsafe_fixes: bool = False
+) -> str:
+    """One JSON list of every file's findings."""
+    del tally, color, unsafe_fixes
+    return dumps([finding for piece in pieces for finding in piece])
 
 
 def _fix_data(finding: Finding) -> dict[str, object] | None:
@@ -163,28 +201,35 @@ def _fix_data(finding: Finding) -> dict[str, object] | None:
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def github(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -> str:
-    """GitHub Actions workflow commands: one annotation per finding."""
+def github_piece(report: FileFindings, *, color: bool = False, unsafe_fixes: bool = False) -> str:
+    """GitHub Actions workflow commands: one annotation per finding of one file."""
     del color
     lines = []
-    for report in reports:
-        for finding in report.findings:
-            span = finding.span
-            properties = ",".join(
-                f"{key}={_escape_property(str(value))}"
-                for key, value in (
-                    ("file", report.path),
-                    ("line", span.line),
-                    ("col", span.column),
-                    ("endLine", span.end_line),
-                    ("endColumn", span.end_column),
-                    ("title", f"{finding.code} {finding.name}"),
-                )
+    for finding in report.findings:
+        span = finding.span
+        properties = ",".join(
+            f"{key}={_escape_property(str(value))}"
+            for key, value in (
+                ("file", report.path),
+                ("line", span.line),
+                ("col", span.column),
+                ("endLine", span.end_line),
+                ("endColumn", span.end_column),
+                ("title", f"{finding.code} {finding.name}"),
             )
-            fix = " [*]" if finding.fixable(unsafe_fixes) else ""
-            message = _escape_data(f"{finding.code}{fix} {finding.message}")
-            lines.append(f"::{_GITHUB_LEVEL[finding.severity]} {properties}::{message}")
+        )
+        fix = " [*]" if finding.fixable(unsafe_fixes) else ""
+        message = _escape_data(f"{finding.code}{fix} {finding.message}")
+        lines.append(f"::{_GITHUB_LEVEL[finding.severity]} {properties}::{message}")
     return "\n".join(lines)
+
+
+def lines_whole(
+    pieces: Sequence[str], tally: Tally, *, color: bool = False, unsafe_fixes: bool = False
+) -> str:
+    """Every file's lines, and nothing more."""
+    del tally, color, unsafe_fixes
+    return "\n".join(piece for piece in pieces if piece)
 
 
 def _escape_data(value: str) -> str:
@@ -200,13 +245,15 @@ def _escape_property(value: str) -> str:
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def sarif(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -> str:
-    """SARIF 2.1.0, for GitHub code scanning and other viewers."""
+def sarif_piece(
+    report: FileFindings, *, color: bool = False, unsafe_fixes: bool = False
+) -> list[dict[str, Any]]:
+    """The SARIF results of one file."""
     del color, unsafe_fixes
     from .rules import RULES
 
     index = {rule.code: position for position, rule in enumerate(RULES)}
-    results = [
+    return [
         {
             "ruleId": finding.code,
             "ruleIndex": index[finding.code],
@@ -226,9 +273,18 @@ def sarif(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) 
                 }
             ],
         }
-        for report in reports
         for finding in report.findings
     ]
+
+
+def sarif_whole(
+    pieces: Sequence[list[dict[str, Any]]], tally: Tally, *, color: bool = False, unsafe_fixes: bool = False
+) -> str:
+    """SARIF 2.1.0, for GitHub code scanning and other viewers: every file's results, and the rules."""
+    del tally, color, unsafe_fixes
+    from .rules import RULES
+
+    results = [result for piece in pieces for result in piece]
     rules = [
         {
             "id": rule.code,
@@ -254,4 +310,30 @@ def sarif(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) 
     return dumps(log)
 
 
-FORMATS: dict[str, Callable[..., str]] = {"text": text, "json": as_json, "github": github, "sarif": sarif}
+@dataclass(frozen=True)
+class Format:
+    """An output format: the piece of one file, and the whole from the pieces in order."""
+
+    piece: Callable[..., Any]
+    whole: Callable[..., str]
+
+
+FORMATS: dict[str, Format] = {
+    "text": Format(text_piece, text_whole),
+    "json": Format(json_piece, json_whole),
+    "github": Format(github_piece, lines_whole),
+    "sarif": Format(sarif_piece, sarif_whole),
+}
+
+
+def render(name: str, reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -> str:
+    """The whole output of format ``name`` for these files, in one step."""
+    output = FORMATS[name]
+    pieces = [output.piece(report, color=color, unsafe_fixes=unsafe_fixes) for report in reports]
+    tally = sum((Tally.of(report, unsafe_fixes=unsafe_fixes) for report in reports), Tally())
+    return output.whole(pieces, tally, color=color, unsafe_fixes=unsafe_fixes)
+
+
+def text(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -> str:
+    """The text output for these files (``render("text", ...)``)."""
+    return render("text", reports, color=color, unsafe_fixes=unsafe_fixes)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
+from typing import Any
 
 import click
 
 from ..config import Configs, Settings
 from ..linter import lint_post
-from ..reporting import FORMATS, FileFindings, error_line
-from ..runner import read_posts, run_all
+from ..reporting import FORMATS, FileFindings, Tally, error_line
+from ..runner import Post, read_posts, run_all
 
 
 def run(
@@ -22,20 +24,38 @@ def run(
     exit_zero: bool,
     jobs: int,
 ) -> int:
-    """Lint the posts; 2 if any could not be read, else 1 if problems were found, else 0."""
-    reports: list[FileFindings] = []
-    errors = 0
-    for post, findings in run_all(lint_post, read_posts(paths, Configs(settings)), jobs):
-        if findings is None:
+    """Lint the posts; 2 if any could not be read, else 1 if problems were found, else 0.
+
+    Each post's part of the output is made where it was linted (see
+    :mod:`~mdjournal.reporting`), so with ``--jobs`` the workers send back text and
+    counts, and this process only puts them together.
+    """
+    work = partial(_lint_and_render, output_format=output_format, color=color, unsafe_fixes=unsafe_fixes)
+    pieces: list[Any] = []
+    tally = Tally()
+    files = 0
+    for post, result in run_all(work, read_posts(paths, Configs(settings)), jobs):
+        files += 1
+        if result is None:
             click.echo(error_line(str(post.error)), err=True)
-            errors += 1
-        reports.append(FileFindings(post.path, findings or [], post.error))
-    if not reports:
+            tally += Tally(unreadable=1)
+            continue
+        piece, counted = result
+        pieces.append(piece)
+        tally += counted
+    if not files:
         click.echo("mdjournal: warning: no Markdown files to check in the paths given", err=True)
         return 0
-    output = FORMATS[output_format](reports, color=color, unsafe_fixes=unsafe_fixes)
+    output = FORMATS[output_format].whole(pieces, tally, color=color, unsafe_fixes=unsafe_fixes)
     if output:
         click.echo(output, color=color)
-    if errors:
+    if tally.unreadable:
         return 2
-    return 0 if exit_zero or not any(report.findings for report in reports) else 1
+    return 0 if exit_zero or not tally.findings else 1
+
+
+def _lint_and_render(post: Post, *, output_format: str, color: bool, unsafe_fixes: bool) -> tuple[Any, Tally]:
+    """One post's part of the output, and its counts: what a worker sends back."""
+    report = FileFindings(post.path, lint_post(post))
+    piece = FORMATS[output_format].piece(report, color=color, unsafe_fixes=unsafe_fixes)
+    return piece, Tally.of(report, unsafe_fixes=unsafe_fixes)
