@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-    from .entry_head import HeadScan, NotAnEntry
     from .findings import Edit
 
 _BLANK = re.compile(r"[ \t]*\Z")
@@ -107,59 +106,49 @@ class BlockParse:
         body_first: int,
         tokens: list[Token],
         env: dict[str, Any],
-        head_scans: dict[tuple[str, str], HeadScan | NotAnEntry] | None = None,
     ) -> None:
         self.source = source
         self.body_first = body_first
         self.tokens = tokens
         self.env = env
         self.tops = _top_blocks(tokens)
-        #: Entry heads the parser has read, by their text, when the caller expects to
-        #: parse an edited version of this post: :meth:`after` hands them on, and
-        #: the heads no edit touched are not read again. None: nothing is kept.
-        self.head_scans = head_scans
 
     @classmethod
-    def of(cls, source: Source, *, keep_heads: bool = False) -> BlockParse:
+    def of(cls, source: Source) -> BlockParse:
         text, body_first = block_input(source)
         env: dict[str, Any] = {}
         tokens = block_markdown().parse(text, env)
-        return cls(source, body_first, tokens, env, {} if keep_heads else None)
+        return cls(source, body_first, tokens, env)
 
     def after(self, source: Source, edits: Sequence[Edit]) -> BlockParse:
         """The block parse of ``source``, which is this parse's post after ``edits``
         (given in this post's offsets)."""
         old = self.source.text
         if any(BREAK.search(old, edit.start, edit.end) or BREAK.search(edit.replacement) for edit in edits):
-            return self._fresh(source)  # lines added or removed: every line number moves
+            return BlockParse.of(source)  # lines added or removed: every line number moves
         text, body_first = block_input(source)
         edited = sorted({self.source.position(edit.start)[0] - 1 for edit in edits})
         if not edited:
-            return BlockParse(source, body_first, self.tokens, self.env, self.head_scans)
+            return BlockParse(source, body_first, self.tokens, self.env)
         if body_first != self.body_first or edited[0] < body_first - 1 or self._near_definition(edited):
-            return self._fresh(source)
+            return BlockParse.of(source)
         if source.line_count != self.source.line_count:
-            return self._fresh(source)  # an edit between a CR and an LF joined two line breaks
+            return BlockParse.of(source)  # an edit between a CR and an LF joined two line breaks
         starts = _line_starts(text)
         windows = self._windows(edited, text, starts)
         if windows is None:
-            return self._fresh(source)
+            return BlockParse.of(source)
         tokens: list[Token] = []
         done = 0  # tokens of self.tokens already copied or replaced
         for first_top, next_top in windows:
             window = self._reparse(text, starts, first_top, next_top)
             if window is None:
-                return self._fresh(source)
+                return BlockParse.of(source)
             tokens += self.tokens[done : self.tops[first_top].token_start]
             tokens += window
             done = self.tops[next_top].token_start if next_top < len(self.tops) else len(self.tokens)
         tokens += self.tokens[done:]
-        return BlockParse(source, body_first, tokens, self.env, self.head_scans)
-
-    def _fresh(self, source: Source) -> BlockParse:
-        fresh = BlockParse.of(source)
-        fresh.head_scans = self.head_scans
-        return fresh
+        return BlockParse(source, body_first, tokens, self.env)
 
     # -- windows ----------------------------------------------------------------
 

@@ -339,7 +339,7 @@ class _Parser:
             return [_Unit("block", first, last)]
         para_end = ends[paragraph.map[1] - 1]
         scanned = source.text[content:para_end].replace("\r\n", " \n").replace("\r", "\n")
-        scan = self._scan_head(scanned, tokens[2].content)
+        scan = scan_head(_inline_markdown(), scanned, self.env, tokens[2].content)
         if isinstance(scan, NotAnEntry):
             kind = "problem" if scan.problem else "block"
             return [_Unit(kind, first, last, problem=scan.problem)]
@@ -352,18 +352,6 @@ class _Parser:
         if notes_first <= last:
             units.append(_Unit("block", notes_first, last))
         return units
-
-    def _scan_head(self, scanned: str, inline: str) -> HeadScan | NotAnEntry:
-        """:func:`scan_head`, remembered across parses when the block parse keeps heads
-        (and no reference definition can change what a head means)."""
-        memo = self.blocks.head_scans
-        if memo is None or self.env.get("references"):
-            return scan_head(_inline_markdown(), scanned, self.env, inline)
-        key = (scanned, inline)
-        scan = memo.get(key)
-        if scan is None:
-            scan = memo[key] = scan_head(_inline_markdown(), scanned, self.env, inline)
-        return scan
 
     def _content_start(self, start: int, end: int, item: Token) -> int | None:
         """Offset just after an item's bullet (``-``, ``1.``) and the spaces that follow it,
