@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from .blocks import BlockParse
 from .config import Config
 from .findings import Edit, Finding
-from .linter import lint_text
+from .linter import lint, lint_text
 from .model import Journal
 from .source import Source
 
@@ -71,35 +71,47 @@ def fix_text(
     applied: Counter[str] = Counter()
     refused: list[Finding] = []
     rounds = 0
-    blocks = BlockParse.of(Source(text), keep_heads=True)
-    journal, findings = lint_text(text, config, path, blocks=blocks)
+    blocks = BlockParse.of(Source(text))
+    # The first round needs only what can be fixed; when nothing can, the other
+    # rules' findings complete the report on the same model.
+    journal, findings = lint_text(text, config, path, blocks=blocks, fixing=True)
     original = shape(journal)
+    if not choose_fixes(findings, unsafe=unsafe):
+        findings = sorted([*findings, *lint(journal, config, path, fixing=False)], key=Finding.sort_key)
+        return FixResult(text, applied, findings, rounds, original, refused)
+    del journal  # the model is big, and each round builds its own
+    complete = False  # whether ``findings`` are every rule's (those of a round that took)
     while rounds < MAX_ROUNDS:
         chosen = choose_fixes(findings, unsafe=unsafe, refused={_key(finding) for finding in refused})
         if not chosen:
             break
-        candidate, candidate_blocks, journal, new_findings = _try(text, blocks, chosen, config, path)
-        if shape(journal) != original:
+        candidate, candidate_blocks, candidate_shape, new_findings = _try(text, blocks, chosen, config, path)
+        if candidate_shape != original:
             chosen, bad = _keep_the_structure(text, chosen, original, config)
             refused += bad
             if not chosen:
                 continue
-            candidate, candidate_blocks, journal, new_findings = _try(text, blocks, chosen, config, path)
+            candidate, candidate_blocks, candidate_shape, new_findings = _try(
+                text, blocks, chosen, config, path
+            )
         text, findings, blocks = candidate, new_findings, candidate_blocks
         applied.update(finding.code for finding in chosen)
         rounds += 1
+        complete = True
+    if not complete:  # every fix was refused: the post is as it was
+        findings = lint_text(text, config, path, blocks=blocks)[1]
     return FixResult(text, applied, findings, rounds, original, refused)
 
 
 def _try(
     text: str, blocks: BlockParse, chosen: list[Finding], config: Config | None, path: str | None
-) -> tuple[str, BlockParse, Journal, list[Finding]]:
-    """The text with the ``chosen`` fixes applied, its block parse, model and findings."""
+) -> tuple[str, BlockParse, Shape, list[Finding]]:
+    """The text with the ``chosen`` fixes applied, its block parse, shape and findings."""
     edits = _all_edits(chosen)
     candidate = apply_edits(text, edits)
     candidate_blocks = blocks.after(Source(candidate), edits)
     journal, findings = lint_text(candidate, config, path, blocks=candidate_blocks)
-    return candidate, candidate_blocks, journal, findings
+    return candidate, candidate_blocks, shape(journal), findings
 
 
 def _keep_the_structure(

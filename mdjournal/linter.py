@@ -25,14 +25,20 @@ if TYPE_CHECKING:
 
 
 @without_gc
-def lint(journal: Journal, config: Config | None = None, path: str | None = None) -> list[Finding]:
-    """Every finding of the rules ``config`` selects for ``path``, sorted by position."""
+def lint(
+    journal: Journal, config: Config | None = None, path: str | None = None, *, fixing: bool | None = None
+) -> list[Finding]:
+    """Every finding of the rules ``config`` selects for ``path``, sorted by position.
+
+    ``fixing`` narrows the rules to those that can fix (True) or those that cannot
+    (False): the fixer's first round looks only for what it can fix.
+    """
     config = config or Config()
     context = Context(journal, config, path)
     codes = config.codes(path)
     findings: list[Finding] = []
     for rule in RULES:
-        if rule.code not in codes:
+        if rule.code not in codes or (fixing is not None and (rule.fix is not None) != fixing):
             continue
         for problem in rule.check(context):
             if not rule.anywhere and context.is_excluded(problem.span.start):
@@ -47,12 +53,18 @@ def lint(journal: Journal, config: Config | None = None, path: str | None = None
 
 
 def lint_text(
-    text: str, config: Config | None = None, path: str | None = None, *, blocks: BlockParse | None = None
+    text: str,
+    config: Config | None = None,
+    path: str | None = None,
+    *,
+    blocks: BlockParse | None = None,
+    fixing: bool | None = None,
 ) -> tuple[Journal, list[Finding]]:
-    """Parse ``text`` with the config's settings and lint it (``blocks``: see :func:`parse`)."""
+    """Parse ``text`` with the config's settings and lint it (``blocks``: see :func:`parse`;
+    ``fixing``: see :func:`lint`)."""
     config = config or Config()
     journal = parse(text, **config.parse_options, blocks=blocks)
-    return journal, lint(journal, config, path)
+    return journal, lint(journal, config, path, fixing=fixing)
 
 
 def lint_post(post: Post) -> list[Finding]:

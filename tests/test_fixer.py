@@ -10,15 +10,19 @@ on every fixture and on generated and damaged posts.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mdjournal.findings import Edit
+from mdjournal.findings import Edit, Finding
 from mdjournal.fixer import apply_edits, fix_text, shape
 from mdjournal.linter import lint_text
 from mdjournal.parser import parse
 from mdjournal.source import Source
+
+from .conftest import FIXED, JOURNAL, read
 
 
 def test_colliding_fixes_take_two_rounds() -> None:
@@ -99,20 +103,26 @@ def test_stale_marker_alone_on_its_line_has_no_fix() -> None:
     assert stale.fix is None
 
 
-def test_a_destructive_fix_is_refused_and_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Should a rule ever offer a fix that loses an entry, fmt refuses it and applies the rest."""
+@pytest.fixture
+def destructive_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken rule in MJ001's slot: it "fixes" every entry by deleting its bullet."""
     import dataclasses
 
     import mdjournal.linter
     from mdjournal.findings import Fix, Problem
 
-    def unbullet(context):  # a broken rule: "fixes" every entry by deleting its bullet
+    def unbullet(context):
         for entry in context.journal.entries:
             yield Problem(entry.span, "broken", Fix.replace(entry.span.start, entry.span.start + 2, ""))
 
     rules = list(mdjournal.linter.RULES)
-    rules[0] = dataclasses.replace(rules[0], check=unbullet)  # MJ001's slot
+    rules[0] = dataclasses.replace(rules[0], check=unbullet)
     monkeypatch.setattr(mdjournal.linter, "RULES", tuple(rules))
+
+
+@pytest.mark.usefixtures("destructive_rule")
+def test_a_destructive_fix_is_refused_and_reported() -> None:
+    """Should a rule ever offer a fix that loses an entry, fmt refuses it and applies the rest."""
     text = FRONT + "## C\n\n- [A](https://arxiv.org/abs/2108.12409)\n\n*TO READ*\n"
     result = fix_text(text)
     assert result.text == FRONT + "## C\n\n- [A](https://arxiv.org/abs/2108.12409) (2021)\n\n*TO READ*\n"
@@ -122,6 +132,34 @@ def test_a_destructive_fix_is_refused_and_reported(monkeypatch: pytest.MonkeyPat
     assert report("post.md", result, False) == (
         "post.md: fixed 1 (MJ002 ×1); 1 left to fix by hand (1 fix refused: it would change the entries)"
     )
+
+
+def _seen(findings: list[Finding]) -> list[tuple[str, int, int, str]]:
+    return [(finding.code, finding.span.start, finding.span.end, finding.message) for finding in findings]
+
+
+@pytest.mark.parametrize("path", [JOURNAL, FIXED], ids=["sample post", "sample post, fixed"])
+def test_what_is_left_is_what_lint_reports_on_the_result(path: Path) -> None:
+    """Whether fixes were applied (the last round's findings) or there was nothing to
+    fix (the first round looks only for fixable problems), every rule's findings are left."""
+    result = fix_text(read(path))
+    assert _seen(result.remaining) == _seen(lint_text(result.text)[1])
+    assert any(not finding.fixable(unsafe=True) for finding in result.remaining)
+
+
+@pytest.mark.usefixtures("destructive_rule")
+def test_when_every_fix_is_refused_every_finding_is_left() -> None:
+    text = (
+        FRONT
+        + "## C\n\n- [A](https://arxiv.org/abs/2108.12409) (2021)\n- [A](https://arxiv.org/abs/2108.12409) (2021)\n"
+    )
+    result = fix_text(text)
+    assert result.text == text and result.rounds == 0
+    assert _seen(result.remaining) == _seen(lint_text(text)[1])
+    assert {finding.code for finding in result.remaining} >= {
+        "MJ001",
+        "MJ006",
+    }  # the refused fix, a duplicate
 
 
 @pytest.mark.parametrize(
