@@ -19,7 +19,6 @@ kebab-case. A bad file is a :class:`ConfigError`: one line, exit 2, never ignore
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import re
@@ -243,6 +242,8 @@ def _parse_table(table: Mapping[str, Any], path: Path) -> Config:
         raise ConfigError(f"{path}: [tool.mdjournal] must be a table")
     for key in table:
         if key not in _KEYS:
+            import difflib  # only for this message: not worth its import on every run
+
             hint = difflib.get_close_matches(key.replace("_", "-"), _KEYS, n=1)
             raise ConfigError(
                 f"{path}: unknown key '{key}'" + (f"; did you mean '{hint[0]}'?" if hint else "")

@@ -16,7 +16,6 @@ escaped by :func:`dumps` (which also escapes what ``json`` leaves raw).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import astuple, dataclass
@@ -74,6 +73,8 @@ def _escape(match: re.Match[str]) -> str:
 def dumps(data: object) -> str:
     """JSON that keeps Unicode readable but holds no raw control character, not even
     the C1 controls and bidirectional overrides ``json.dumps`` leaves as they are."""
+    import json  # the text output, the one most runs print, needs none of it
+
     text = json.dumps(data, ensure_ascii=False, indent=2)
     return _JSON_RAW.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 

@@ -13,7 +13,6 @@ than silently suppressing nothing, and MJ100 itself cannot be suppressed this wa
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -21,6 +20,8 @@ from typing import TYPE_CHECKING
 from .findings import Problem
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from .context import Context
     from .findings import Finding
 
@@ -58,8 +59,8 @@ class Suppressions:
             span = context.span(start, end)
             kind = match.group("kind").lower()
             if kind not in _KINDS:
-                hint = difflib.get_close_matches(kind, _KINDS, n=1)
-                suggestion = f"; did you mean 'mdjournal-{hint[0]}'?" if hint else ""
+                hint = _closest(kind, _KINDS)
+                suggestion = f"; did you mean 'mdjournal-{hint}'?" if hint else ""
                 result.problems.append(Problem(span, f"unknown directive 'mdjournal-{kind}'{suggestion}"))
                 continue
             codes: set[str] = set()
@@ -121,5 +122,14 @@ def _suggest(word: str) -> str:
     from .rules import RULES
 
     keys = [key for rule in RULES for key in (rule.code, rule.name)]
-    hint = difflib.get_close_matches(word, keys, n=1) or difflib.get_close_matches(word.upper(), keys, n=1)
-    return f"; did you mean {hint[0]}?" if hint else ""
+    hint = _closest(word, keys) or _closest(word.upper(), keys)
+    return f"; did you mean {hint}?" if hint else ""
+
+
+def _closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` most likely misspells, if any: only for messages about
+    bad comments, so difflib is imported only then."""
+    import difflib
+
+    hint = difflib.get_close_matches(word, list(choices), n=1)
+    return hint[0] if hint else None
