@@ -48,9 +48,11 @@ class Context:
         ranges = [
             (block.span.start, block.span.end) for block in self.journal.blocks if block.kind in _CODE_BLOCKS
         ]
+        text = self.text
         for block in self.journal.blocks:
-            if block.kind in _INLINE_BLOCKS:
-                ranges.extend(_code_spans(self.text, block.span.start, block.span.end))
+            start, end = block.span.start, block.span.end
+            if block.kind in _INLINE_BLOCKS and text.find("`", start, end) >= 0:  # most have no code
+                ranges.extend(_code_spans(text, start, end))
         return _merged(ranges)
 
     @cached_property
@@ -69,10 +71,12 @@ class Context:
             if block.kind not in _INLINE_BLOCKS:
                 continue
             start, end = block.span.start, block.span.end
+            if text.find("<!--", start, end) < 0:  # most blocks hold no comment
+                continue
             if block.kind == "html_block" and text[start:end].lstrip(" ").startswith("<!--"):
                 ranges.append((start, end))
             else:
-                ranges.extend(self._inline_comments(block.span.start, block.span.end))
+                ranges.extend(self._inline_comments(start, end))
         return tuple(ranges)
 
     def _inline_comments(self, start: int, end: int) -> Iterator[tuple[int, int]]:
