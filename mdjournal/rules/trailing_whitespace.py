@@ -21,7 +21,6 @@ line ending, where it would add a final newline).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -37,16 +36,15 @@ DEFAULT = True
 FIX = "safe"
 
 
-_TRAILING = re.compile(r"[ \t]+(?=\r|\n|\Z)")
-
-
 def check(context: Context) -> Iterator[Problem]:
     text, source = context.text, context.source
-    for match in _TRAILING.finditer(text, len(context.journal.bom)):
-        start, end = match.span()
-        number, column = source.position(start)
-        blank = column == 1  # the run is the whole line: the first run a line can have starts it
-        whitespace = match.group()
+    lines = zip(source.line_starts, source.line_ends, strict=True)
+    for number, (line_start, end) in enumerate(lines, start=1):
+        if end == line_start or text[end - 1] not in " \t":  # most lines: one look at their last character
+            continue
+        start = line_start + len(text[line_start:end].rstrip(" \t"))
+        blank = start == line_start  # the run is the whole line
+        whitespace = text[start:end]
         if not blank and len(whitespace) >= 2 and set(whitespace) == {" "} and context.may_break_line(end):
             continue  # a hard break
         if context.is_excluded(start):
