@@ -76,28 +76,27 @@ def fix_text(
     # rules' findings complete the report on the same model.
     journal, findings = lint_text(text, config, path, blocks=blocks, fixing=True)
     original = shape(journal)
-    if not choose_fixes(findings, unsafe=unsafe):
+    chosen = choose_fixes(findings, unsafe=unsafe)
+    if not chosen:
         findings = sorted([*findings, *lint(journal, config, path, fixing=False)], key=Finding.sort_key)
         return FixResult(text, applied, findings, rounds, original, refused)
     del journal  # the model is big, and each round builds its own
     complete = False  # whether ``findings`` are every rule's (those of a round that took)
-    while rounds < MAX_ROUNDS:
-        chosen = choose_fixes(findings, unsafe=unsafe, refused={_key(finding) for finding in refused})
-        if not chosen:
-            break
+    while chosen and rounds < MAX_ROUNDS:
         candidate, candidate_blocks, candidate_shape, new_findings = _try(text, blocks, chosen, config, path)
         if candidate_shape != original:
             chosen, bad = _keep_the_structure(text, chosen, original, config)
             refused += bad
-            if not chosen:
-                continue
-            candidate, candidate_blocks, candidate_shape, new_findings = _try(
-                text, blocks, chosen, config, path
-            )
-        text, findings, blocks = candidate, new_findings, candidate_blocks
-        applied.update(finding.code for finding in chosen)
-        rounds += 1
-        complete = True
+            if chosen:
+                candidate, candidate_blocks, candidate_shape, new_findings = _try(
+                    text, blocks, chosen, config, path
+                )
+        if chosen:
+            text, findings, blocks = candidate, new_findings, candidate_blocks
+            applied.update(finding.code for finding in chosen)
+            rounds += 1
+            complete = True
+        chosen = choose_fixes(findings, unsafe=unsafe, refused={_key(finding) for finding in refused})
     if not complete:  # every fix was refused: the post is as it was
         findings = lint_text(text, config, path, blocks=blocks)[1]
     return FixResult(text, applied, findings, rounds, original, refused)
