@@ -52,8 +52,7 @@ with _instrumented():
     from mdjournal.fixer import MAX_ROUNDS, fix_text, shape
     from mdjournal.linter import lint_text
     from mdjournal.parser import parse
-    from mdjournal.reporting import FileFindings
-    from mdjournal.reporting import text as text_report
+    from mdjournal.reporting import FileFindings, render
 
 
 def check(data: bytes) -> None:
@@ -71,7 +70,7 @@ def check(data: bytes) -> None:
     _, findings = lint_text(text)
     for finding in findings:
         assert 0 <= finding.span.start <= finding.span.end <= len(text), finding
-    report = text_report([FileFindings("fuzz.md", findings)])
+    report = render("text", [FileFindings("fuzz.md", findings)])
     assert not TERMINAL_CONTROLS.search(report), repr(report)
     result = fix_text(text)
     assert parse(result.text).render() == result.text

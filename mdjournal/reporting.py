@@ -135,9 +135,9 @@ def text_piece(report: FileFindings, *, color: bool = False, unsafe_fixes: bool 
 def text_whole(
     pieces: Sequence[str], tally: Tally, *, color: bool = False, unsafe_fixes: bool = False
 ) -> str:
-    """Every file's lines, then a summary."""
-    del color
-    return "\n".join([*(piece for piece in pieces if piece), summary(tally, unsafe_fixes=unsafe_fixes)])
+    """Every file's lines (:func:`lines_whole`), then a summary."""
+    lines = lines_whole(pieces, tally, color=color, unsafe_fixes=unsafe_fixes)
+    return "\n".join(filter(None, (lines, summary(tally, unsafe_fixes=unsafe_fixes))))
 
 
 def summary(tally: Tally, *, unsafe_fixes: bool = False) -> str:
@@ -333,8 +333,3 @@ def render(name: str, reports: Reports, *, color: bool = False, unsafe_fixes: bo
     pieces = [output.piece(report, color=color, unsafe_fixes=unsafe_fixes) for report in reports]
     tally = sum((Tally.of(report, unsafe_fixes=unsafe_fixes) for report in reports), Tally())
     return output.whole(pieces, tally, color=color, unsafe_fixes=unsafe_fixes)
-
-
-def text(reports: Reports, *, color: bool = False, unsafe_fixes: bool = False) -> str:
-    """The text output for these files (``render("text", ...)``)."""
-    return render("text", reports, color=color, unsafe_fixes=unsafe_fixes)
