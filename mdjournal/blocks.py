@@ -223,8 +223,9 @@ def _top_blocks(tokens: list[Token]) -> list[Top]:
     ]
     tops = []
     for start, end in pairwise([*positions, len(tokens)]):
-        first, stop = tokens[start].map or (0, 0)
-        tops.append(Top(tokens[start].type.removesuffix("_open"), first, stop, start, end))
+        token = tokens[start]
+        assert token.map is not None  # positions holds only tokens with a map
+        tops.append(Top(token.type.removesuffix("_open"), token.map[0], token.map[1], start, end))
     return tops
 
 

@@ -3,8 +3,8 @@
 The linter owns the policies every rule shares, so no rule repeats them: only the
 selected rules run, nothing is reported inside code, HTML comments or front matter
 (except by the rules about those: MJ012 front matter, MJ100 suppression comments),
-nothing inside an HTML block or a Liquid tag is fixed (only reported), suppression comments are
-honoured, and findings come out sorted by position.
+nothing inside an HTML block or a Liquid tag is fixed (only reported), suppression
+comments are honoured, and findings come out sorted by position.
 """
 
 from __future__ import annotations

@@ -180,6 +180,7 @@ def run_all(
     # are handed on as they come, in order, so output overlaps the work.
     with ProcessPoolExecutor(max_workers=workers) as pool:
         results = pool.map(function, to_work_on(), chunksize=4)
+        # Executor.map submits every post before it returns, so ``batch`` is whole here.
         for post in batch:
             yield post, (next(results) if post.text is not None else None)
 
