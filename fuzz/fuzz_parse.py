@@ -3,7 +3,7 @@
 For each input it checks what mdjournal promises for every input, not for the
 posts its authors thought of:
 
-* reading: the bytes are a post (strict UTF-8) or a :class:`~mdjournal.files.JournalError`
+* reading: the bytes are a post (strict UTF-8) or a :class:`~mdjournal.text.files.JournalError`
   with one line that names the file; nothing else escapes;
 * parsing is lossless: ``parse(text).render() == text`` (the bytes are also
   decoded with replacement characters, so invalid UTF-8 still exercises the parser);
@@ -48,11 +48,11 @@ def _instrumented() -> AbstractContextManager[object]:
 
 
 with _instrumented():
-    from mdjournal.files import JournalError, decode
-    from mdjournal.fixer import MAX_ROUNDS, fix_text, shape
-    from mdjournal.linter import lint_text
-    from mdjournal.parser import parse
-    from mdjournal.reporting import FileFindings, render
+    from mdjournal.fixing.fixer import MAX_ROUNDS, fix_text, shape
+    from mdjournal.linting.linter import lint_text
+    from mdjournal.parsing.journal import parse
+    from mdjournal.reporting.formats import FileFindings, render
+    from mdjournal.text.files import JournalError, decode
 
 
 def check(data: bytes) -> None:

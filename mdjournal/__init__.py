@@ -12,23 +12,23 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from mdjournal.version import __version__
 
 _EXPORTS = {
-    "Block": "model",
-    "Blurb": "model",
-    "Category": "model",
-    "Entry": "model",
-    "FrontMatter": "model",
-    "Heading": "model",
-    "Item": "model",
-    "Journal": "model",
-    "Link": "model",
-    "Text": "model",
-    "JournalError": "files",
-    "parse": "parser",
-    "parse_file": "parser",
-    "Span": "source",
+    "Block": "model.nodes",
+    "Blurb": "model.nodes",
+    "Category": "model.nodes",
+    "Entry": "model.nodes",
+    "FrontMatter": "model.nodes",
+    "Heading": "model.nodes",
+    "Item": "model.nodes",
+    "Journal": "model.nodes",
+    "Link": "model.nodes",
+    "Text": "model.nodes",
+    "JournalError": "text.files",
+    "parse": "parsing.journal",
+    "parse_file": "parsing.journal",
+    "Span": "text.source",
 }
 
 __all__ = [
@@ -50,10 +50,21 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .files import JournalError
-    from .model import Block, Blurb, Category, Entry, FrontMatter, Heading, Item, Journal, Link, Text
-    from .parser import parse, parse_file
-    from .source import Span
+    from mdjournal.model.nodes import (
+        Block,
+        Blurb,
+        Category,
+        Entry,
+        FrontMatter,
+        Heading,
+        Item,
+        Journal,
+        Link,
+        Text,
+    )
+    from mdjournal.parsing.journal import parse, parse_file
+    from mdjournal.text.files import JournalError
+    from mdjournal.text.source import Span
 
 
 def __getattr__(name: str) -> Any:

@@ -1,5 +1,5 @@
 """``python -m mdjournal``: the same as the ``mdjournal`` console script."""
 
-from .cli import main
+from mdjournal.cli.main import main
 
 main(prog_name="mdjournal")

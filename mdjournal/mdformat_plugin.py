@@ -4,7 +4,7 @@ Registered as ``mdjournal`` under the ``mdformat.parser_extension`` entry point,
 ``mdformat --extensions mdjournal post.md`` (and plain ``mdformat``, which enables
 installed plugins) applies mdjournal's safe fixes to Jekyll posts. What it does:
 
-* Before markdown-it parses, the source is repaired with :func:`~mdjournal.fixer.fix_text`
+* Before markdown-it parses, the source is repaired with :func:`~mdjournal.fixing.fixer.fix_text`
   (safe fixes only, with the post's mdjournal config) and kept in the markdown-it
   ``env``.
 * Front matter is parsed as one block and rendered from its source slice: mdformat
@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
     from mdformat.renderer import RenderContext, RenderTreeNode
 
-    from .config import Config
-    from .fixer import Shape
+    from mdjournal.config.settings import Config
+    from mdjournal.fixing.fixer import Shape
 
 CHANGES_AST = True
 ENV_KEY = "mdjournal"
@@ -68,12 +68,13 @@ def update_mdit(mdit: MarkdownIt) -> None:
 
 
 def _repair(state: StateCore) -> None:
-    from .config import Config, ConfigError, Configs, Settings
-    from .files import STDIN, STDIN_NAME
-    from .fixer import fix_text, shape
-    from .frontmatter import front_matter_lines
-    from .parser import parse
-    from .source import Source
+    from mdjournal.config.settings import Config, ConfigError
+    from mdjournal.fixing.fixer import fix_text, shape
+    from mdjournal.linting.selection import Configs, Settings
+    from mdjournal.parsing.front_matter import front_matter_lines
+    from mdjournal.parsing.journal import parse
+    from mdjournal.text.files import STDIN, STDIN_NAME
+    from mdjournal.text.source import Source
 
     if front_matter_lines(Source(state.src)) is None:
         return  # not a Jekyll post: leave it to mdformat
@@ -167,8 +168,8 @@ def _check_structure_after(mdit: MarkdownIt) -> None:
 
 def _same_structure(post: _PostState, text: str) -> bool:
     """Does the formatted text have the categories and entries the input had?"""
-    from .fixer import shape
-    from .parser import parse
+    from mdjournal.fixing.fixer import shape
+    from mdjournal.parsing.journal import parse
 
     return shape(parse(text, **post.config.parse_options)) == post.shape
 

@@ -75,7 +75,7 @@ def invoke_cli(*args: str, input: bytes | None = None, env: dict[str, str] | Non
     """click's result of ``mdjournal ARGS`` run in-process (with the exception, if one escaped)."""
     from click.testing import CliRunner
 
-    from mdjournal.cli import main
+    from mdjournal.cli.main import main
 
     return CliRunner().invoke(main, list(args), input=input, env=env)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 import mdjournal
-from mdjournal import files
+from mdjournal.text import files
 from tests.conftest import MDJOURNAL, ROOT, one_line_error, snapshot
 from tests.conftest import run_cli as run
 

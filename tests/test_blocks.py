@@ -11,13 +11,12 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mdjournal.blocks import BlockParse
-from mdjournal.findings import Edit
-from mdjournal.fixer import apply_edits
-from mdjournal.source import Source
-
-from .conftest import JOURNAL, read
-from .strategies import damaged, journal_posts
+from mdjournal.fixing.fixer import apply_edits
+from mdjournal.linting.finding import Edit
+from mdjournal.parsing.blocks import BlockParse
+from mdjournal.text.source import Source
+from tests.conftest import JOURNAL, read
+from tests.strategies import damaged, journal_posts
 
 #: What edits write: harmless text, and everything that can change block structure.
 PIECES = [

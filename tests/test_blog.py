@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mdjournal.runner import WORK_PER_WORKER, Post, run_all
+from mdjournal.cli.runner import WORK_PER_WORKER, Post, run_all
 from tests.conftest import JOURNAL
 from tests.conftest import run_cli as run
 
@@ -72,7 +72,7 @@ def test_a_file_named_twice_is_linted_once(site: Path) -> None:
 
 
 def test_jobs_do_not_change_the_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("mdjournal.runner.WORK_PER_WORKER", 1)  # these small posts still go to workers
+    monkeypatch.setattr("mdjournal.cli.runner.WORK_PER_WORKER", 1)  # these small posts still go to workers
     for n in range(12):
         (tmp_path / f"post-{n:02}.md").write_bytes(JOURNAL.read_bytes())
     serial = run("lint", str(tmp_path), "--output-format", "json", "--jobs", "1")

@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from mdjournal.config import Config, ConfigError, find_config_file, load_config
+from mdjournal.config.files import find_config_file, load_config
+from mdjournal.config.settings import Config, ConfigError
+from mdjournal.linting.selection import checked
+from mdjournal.linting.selection import codes as selected_codes
 from tests.conftest import run_cli
 
 POST = """---
@@ -107,7 +110,7 @@ def test_bad_config_is_one_line_and_exit_2(blog: Path, content: str, message: st
     assert message in err and ".mdjournal.toml" in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     with pytest.raises(ConfigError):
-        load_config(blog / ".mdjournal.toml")
+        checked(load_config(blog / ".mdjournal.toml"))
 
 
 def test_unknown_selector_on_the_command_line(blog: Path) -> None:
@@ -128,8 +131,8 @@ def test_explicit_config_file(blog: Path, tmp_path: Path) -> None:
 
 def test_config_object_defaults() -> None:
     config = Config()
-    assert "MJ007" not in config.codes("post.md")
-    assert "MJ001" in config.codes("post.md")
+    assert "MJ007" not in selected_codes(config, "post.md")
+    assert "MJ001" in selected_codes(config, "post.md")
 
 
 @pytest.mark.parametrize("mark", ["X", "✔️ ", "‚úîÔ∏è", "[ ]"])

@@ -7,8 +7,8 @@ import re
 import click
 import pytest
 
-from mdjournal.cli import main
-from mdjournal.rules import RULES
+from mdjournal.cli.main import main
+from mdjournal.linting.rules import RULES
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -11,9 +11,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mdjournal.blocks import block_markdown
-from mdjournal.entry_head import _house_head, _scan_head, scan_head
-from mdjournal.parser import _inline_markdown
+from mdjournal.parsing.blocks import block_markdown
+from mdjournal.parsing.entry_head import _house_head, _scan_head, scan_head
+from mdjournal.parsing.journal import _inline_markdown
 
 MARKS = ["", "✔️ ", "✔️  ", "✔️", "✔️\t", "✔ ", "✅ ", "‚úîÔ∏è ", "[x] ", "[ ] ", "🚧 ", "read "]
 TITLES = ["Title", "Attention Is All You Need", "T{{ x }}", "T{% y %}", "T*x*", "x", "", "Ünïcode", "a `b`"]

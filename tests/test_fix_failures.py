@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from mdjournal.commands import fmt
-from mdjournal.fixer import FixResult
-from mdjournal.runner import Post
+from mdjournal.cli import fmt
+from mdjournal.cli.runner import Post
+from mdjournal.fixing.fixer import FixResult
 from tests.conftest import FIXED, MDJOURNAL, REPORT, one_line_error, snapshot
 from tests.conftest import run_cli as run
 

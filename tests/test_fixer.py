@@ -16,13 +16,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mdjournal.findings import Edit, Finding
-from mdjournal.fixer import apply_edits, fix_text, shape
-from mdjournal.linter import lint_text
-from mdjournal.parser import parse
-from mdjournal.source import Source
-
-from .conftest import FIXED, JOURNAL, read
+from mdjournal.fixing.fixer import apply_edits, fix_text, shape
+from mdjournal.linting.finding import Edit, Finding
+from mdjournal.linting.linter import lint_text
+from mdjournal.parsing.journal import parse
+from mdjournal.text.source import Source
+from tests.conftest import FIXED, JOURNAL, read
 
 
 def test_colliding_fixes_take_two_rounds() -> None:
@@ -108,16 +107,16 @@ def destructive_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     """A broken rule in MJ001's slot: it "fixes" every entry by deleting its bullet."""
     import dataclasses
 
-    import mdjournal.linter
-    from mdjournal.findings import Fix, Problem
+    import mdjournal.linting.linter
+    from mdjournal.linting.finding import Fix, Problem
 
     def unbullet(context):
         for entry in context.journal.entries:
             yield Problem(entry.span, "broken", Fix.replace(entry.span.start, entry.span.start + 2, ""))
 
-    rules = list(mdjournal.linter.RULES)
+    rules = list(mdjournal.linting.linter.RULES)
     rules[0] = dataclasses.replace(rules[0], check=unbullet)
-    monkeypatch.setattr(mdjournal.linter, "RULES", tuple(rules))
+    monkeypatch.setattr(mdjournal.linting.linter, "RULES", tuple(rules))
 
 
 @pytest.mark.usefixtures("destructive_rule")
@@ -127,7 +126,7 @@ def test_a_destructive_fix_is_refused_and_reported() -> None:
     result = fix_text(text)
     assert result.text == FRONT + "## C\n\n- [A](https://arxiv.org/abs/2108.12409) (2021)\n\n*TO READ*\n"
     assert [f.message for f in result.refused] == ["broken"]
-    from mdjournal.commands.fmt import report
+    from mdjournal.cli.fmt import report
 
     assert report("post.md", result, False) == (
         "post.md: fixed 1 (MJ002 ×1); 1 left to fix by hand (1 fix refused: it would change the entries)"

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from mdjournal.fixer import fix_text
-from mdjournal.linter import lint_text
+from mdjournal.fixing.fixer import fix_text
+from mdjournal.linting.linter import lint_text
 from tests.conftest import FIXTURES, read
 
 FIXED = FIXTURES / "research-journal.fixed.md"

@@ -1,4 +1,4 @@
-"""Tests for mdjournal.identifiers: identifiers in URLs, their years, URL keys."""
+"""Tests for mdjournal.model.identifiers: identifiers in URLs, their years, URL keys."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mdjournal import identifiers
-from mdjournal.identifiers import (
+from mdjournal.model import identifiers
+from mdjournal.model.identifiers import (
     Identifier,
     arxiv_id,
     canonical_arxiv_url,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from mdjournal.linter import lint_text
+from mdjournal.linting.linter import lint_text
 
 # (line, column, code) of every finding on fixtures/research-journal.md, in order.
 EXPECTED = [

@@ -1,4 +1,4 @@
-"""Tests for mdjournal.mojibake: exact spans, exact repairs, and no false alarms.
+"""Tests for mdjournal.model.mojibake: exact spans, exact repairs, and no false alarms.
 
 The damaged strings are built from their meaning wherever possible (``_cp1252`` and
 ``_mac`` below encode to UTF-8 and decode with the wrong codec), so a test states
@@ -17,7 +17,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from mdjournal.mojibake import MAX_LAYERS, Damage, find_mojibake, repair
+from mdjournal.model.mojibake import MAX_LAYERS, Damage, find_mojibake, repair
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "research-journal.md"
 
@@ -365,7 +365,7 @@ def test_scanning_a_megabyte_is_fast() -> None:
 
 
 def test_import_is_light() -> None:
-    code = "import sys, mdjournal.mojibake; print('ftfy' in sys.modules)"
+    code = "import sys, mdjournal.model.mojibake; print('ftfy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -19,10 +19,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mdjournal.blocks import MAX_NESTING, block_markdown
-
-from .conftest import FIXTURES, read
-from .strategies import Post, damaged, journal_posts
+from mdjournal.parsing.blocks import MAX_NESTING, block_markdown
+from tests.conftest import FIXTURES, read
+from tests.strategies import Post, damaged, journal_posts
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

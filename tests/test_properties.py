@@ -30,12 +30,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import mdjournal
-from mdjournal.config import Config
-from mdjournal.findings import Edit, Finding
-from mdjournal.fixer import FixResult, fix_text, shape
-from mdjournal.linter import lint_text
-from mdjournal.mojibake import repair
-from mdjournal.source import Span
+from mdjournal.config.settings import Config
+from mdjournal.fixing.fixer import FixResult, fix_text, shape
+from mdjournal.linting.finding import Edit, Finding
+from mdjournal.linting.linter import lint_text
+from mdjournal.model.mojibake import repair
+from mdjournal.text.source import Span
 from tests.conftest import FIXTURES, read
 from tests.strategies import (
     CODE,

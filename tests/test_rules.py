@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from mdjournal.config import Config
-from mdjournal.linter import lint_text
-from mdjournal.rules import RULES, get, select
+from mdjournal.config.settings import Config
+from mdjournal.linting.linter import lint_text
+from mdjournal.linting.rules import RULES, get
+from mdjournal.linting.selection import select
 from tests.conftest import FIXTURES, read
 
 RULE_FIXTURES = FIXTURES / "rules"

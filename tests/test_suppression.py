@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mdjournal.linter import lint_text
+from mdjournal.linting.linter import lint_text
 
 FRONT = "---\ntitle: T\ndate: 2025-06-16\n---\n\n## Papers\n\n"
 

@@ -1,0 +1,117 @@
+"""``mdjournal fmt``: fix every post, then show the diff, check, or write and report."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from functools import partial
+
+import click
+
+from mdjournal.cli.runner import Post, read_posts, run_all
+from mdjournal.fixing.fixer import FixResult, fix_text
+from mdjournal.linting.selection import Configs, Settings
+from mdjournal.reporting.diffs import unified_diff
+from mdjournal.reporting.formats import error_line, printable
+from mdjournal.text.files import JournalError, write_text_atomic
+
+
+def run(
+    paths: Sequence[str], settings: Settings, *, mode: str, unsafe_fixes: bool, exit_zero: bool, jobs: int
+) -> int:
+    """``mode`` is ``diff`` (dry run), ``check`` (silent dry run) or ``fix`` (write).
+
+    Exit 2 if a post could not be read or written; otherwise, for a dry run, 1 if
+    anything would change, and for ``fix``, 1 if problems are left that need a
+    person (0 with ``exit_zero``, as the pre-commit hook wants: pre-commit itself
+    notices modified files).
+    """
+    errors = changed = files = left = 0
+    fixed: Counter[str] = Counter()
+    work = partial(fix_post, unsafe=unsafe_fixes)
+    for post, result in run_all(work, read_posts(paths, Configs(settings)), jobs):
+        if result is None:
+            click.echo(error_line(str(post.error)), err=True)
+            errors += 1
+            continue
+        assert post.text is not None
+        files += 1
+        changed += result.text != post.text
+        fixed += result.applied
+        if mode == "diff":
+            _show_diff(unified_diff(post.text, result.text, post.path))
+        elif mode == "fix":
+            try:
+                _write(post, result)
+            except JournalError as error:
+                click.echo(error_line(str(error)), err=True)
+                errors += 1
+                continue
+            left += len(result.remaining)
+            click.echo(report(post.path, result, unsafe_fixes), err=post.is_stdin)
+    if not files and not errors:
+        click.echo("mdjournal: warning: no Markdown files to fix in the paths given", err=True)
+    if mode == "fix" and files > 1:
+        click.echo(
+            f"Fixed {sum(fixed.values())} problems in {changed} of {files} files; {left} left to fix by hand."
+        )
+    elif mode == "diff" and changed:
+        click.echo(
+            f"Would fix {sum(fixed.values())} problems ({breakdown(fixed)}) in {changed} "
+            f"file{'s' if changed > 1 else ''}; run 'mdjournal fmt --fix' to apply.",
+            err=True,
+        )
+    if errors:
+        return 2
+    if mode == "fix":
+        return 0 if exit_zero or not left else 1
+    return 0 if exit_zero or not changed else 1
+
+
+def fix_post(post: Post, unsafe: bool = False) -> FixResult:
+    """Fix one readable post (a picklable unit of work for ``--jobs``)."""
+    assert post.text is not None
+    return fix_text(post.text, post.config, post.path, unsafe=unsafe)
+
+
+def _write(post: Post, result: FixResult) -> None:
+    """Standard input goes to standard output, whole; a file is replaced only if it changed."""
+    if post.is_stdin:
+        sys.stdout.buffer.write(result.text.encode("utf-8"))
+        sys.stdout.flush()
+    elif result.text != post.text:
+        write_text_atomic(post.path, result.text, expected=post.text)
+
+
+def _show_diff(diff: str) -> None:
+    """The diff as it is for ``patch``; on a terminal, with the post's control characters escaped.
+
+    ``color=True`` only stops click from stripping what looks like colour codes: in
+    a diff they are the post's own bytes, and a diff without them would not apply.
+    """
+    if sys.stdout.isatty():
+        diff = printable(diff, lines=True)
+    click.echo(diff, nl=False, color=True)
+
+
+def breakdown(applied: Counter[str]) -> str:
+    """``MJ001 ×25, MJ002 ×10``."""
+    return ", ".join(f"{code} \u00d7{count}" for code, count in sorted(applied.items()))
+
+
+def report(path: str, result: FixResult, unsafe_fixes: bool) -> str:
+    """``post.md: fixed 47 (MJ001 ×25, ...); 6 left to fix by hand``."""
+    done = f"fixed {result.fixed} ({breakdown(result.applied)})" if result.fixed else "nothing to fix"
+    remaining = result.remaining
+    path = printable(path)
+    if not remaining:
+        return f"{path}: {done}; nothing left"
+    hidden = 0 if unsafe_fixes else result.unsafe_left
+    hints = [f"{hidden} fixable with --unsafe-fixes"] if hidden else []
+    if result.refused:
+        hints.append(
+            f"{len(result.refused)} fix{'es' if len(result.refused) > 1 else ''} refused: it would change the entries"
+        )
+    hint = f" ({'; '.join(hints)})" if hints else ""
+    return f"{path}: {done}; {len(remaining)} left to fix by hand{hint}"

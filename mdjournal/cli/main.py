@@ -1,0 +1,349 @@
+"""The ``mdjournal`` command line.
+
+Only click is imported at start-up; each command imports what it needs when it
+runs, so ``mdjournal --version`` and ``--help`` stay fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import click
+
+from mdjournal.text.gc_pause import gc_paused
+from mdjournal.version import __version__
+
+if TYPE_CHECKING:
+    from mdjournal.linting.selection import Settings
+
+OUTPUT_FORMATS = ("text", "json", "github", "sarif")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str) -> NoReturn:
+    """Report an unusable input or setting in one line and exit 2, ruff-style."""
+    from mdjournal.reporting.formats import error_line
+
+    click.echo(error_line(message), err=True)
+    sys.exit(2)
+
+
+class _Command(click.Group):
+    """The command group, reporting usage errors as one line (exit 2) like every other error."""
+
+    def main(self, *args: Any, **kwargs: Any) -> NoReturn:
+        kwargs["standalone_mode"] = False
+        # A run is short and what it builds is acyclic: without the cycle collector
+        # walking it between the parse, the rules and the report (see gc_pause.py).
+        with gc_paused():
+            code = self._run(*args, **kwargs)
+        sys.exit(code)
+
+    def _run(self, *args: Any, **kwargs: Any) -> int:
+        try:
+            code = super().main(*args, **kwargs)
+        except click.UsageError as error:
+            hint = f" (see '{error.ctx.command_path} --help')" if error.ctx is not None else ""
+            fail(error.format_message() + hint)
+        except click.ClickException as error:
+            from mdjournal.reporting.formats import error_line
+
+            click.echo(error_line(error.format_message()), err=True)
+            return error.exit_code
+        except click.Abort:
+            click.echo("mdjournal: aborted", err=True)
+            return 1
+        return code if isinstance(code, int) else 0
+
+
+@click.group("mdjournal", cls=_Command, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="mdjournal")
+def main() -> None:
+    """Parse, lint and fix Jekyll research reading-list posts.
+
+    A post is YAML front matter, a preamble, `## Category` headings and entries
+    such as `- ✔️ [Title](url) (2017)`, each followed by a blurb.
+    """
+
+
+def config_option(command: F) -> F:
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(exists=True, dir_okay=False),
+        help="Use this config file instead of the nearest pyproject.toml / .mdjournal.toml.",
+    )(command)
+
+
+def stdin_filename_option(command: F) -> F:
+    return click.option(
+        "--stdin-filename",
+        metavar="NAME",
+        help="Name of standard input ('-') for messages and config matching.",
+    )(command)
+
+
+@main.command("parse", short_help="Show the structure mdjournal reads from a post.")
+@click.argument("path", type=click.Path(dir_okay=True, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the structure as JSON.")
+@click.option(
+    "--category-level",
+    type=click.IntRange(1, 6),
+    help="Heading level of the category headings [default: the config's, else 2].",
+)
+@config_option
+@stdin_filename_option
+def parse_command(
+    path: str, as_json: bool, category_level: int | None, config_file: str | None, stdin_filename: str | None
+) -> None:
+    """Show the structure mdjournal reads from the post at PATH ('-' for stdin).
+
+    The default view is an outline: categories, and each entry's line, read state
+    ([x] read, [ ] unread), year and title. --json prints the whole model. The
+    category level and TO READ marker come from the config, as for lint.
+    """
+    from mdjournal.cli.runner import read_posts
+    from mdjournal.config.settings import ConfigError
+    from mdjournal.linting.selection import Configs
+    from mdjournal.parsing.journal import parse
+    from mdjournal.reporting.formats import dumps, printable
+    from mdjournal.reporting.outline import journal_data, outline
+
+    if os.path.isdir(path):
+        fail(f"{path}: is a directory, not a file")
+    settings = _settings((), (), (), config_file, stdin_filename)
+    try:
+        (post,) = read_posts([path], Configs(settings))
+    except ConfigError as error:
+        fail(str(error))
+    if post.text is None or post.config is None:
+        fail(str(post.error))
+    options = post.config.parse_options
+    if category_level is not None:
+        options["category_level"] = category_level
+    journal = parse(post.text, **options)
+    if as_json:
+        click.echo(dumps(journal_data(journal, post.path)))
+    else:
+        for line in outline(journal, post.path):
+            click.echo(printable(line))
+
+
+def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select A,B --select C`` -> (A, B, C)."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def rule_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options ``lint`` and ``fmt`` share, handed to the command as one ``settings``."""
+    options = [
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="RULES",
+            help="Run only these rules: codes, names, prefixes (MJ00) or ALL; comma-separated or repeated.",
+        ),
+        click.option(
+            "--extend-select",
+            multiple=True,
+            metavar="RULES",
+            help="Run these rules as well as the selected ones.",
+        ),
+        click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules."),
+        config_option,
+        stdin_filename_option,
+    ]
+
+    @functools.wraps(command)
+    def with_settings(
+        *args: Any,
+        select: tuple[str, ...],
+        extend_select: tuple[str, ...],
+        ignore: tuple[str, ...],
+        config_file: str | None,
+        stdin_filename: str | None,
+        **kwargs: Any,
+    ) -> None:
+        settings = _settings(select, extend_select, ignore, config_file, stdin_filename)
+        command(*args, settings=settings, **kwargs)
+
+    wrapped: Callable[..., None] = with_settings
+    for option in reversed(options):
+        wrapped = option(wrapped)
+    return wrapped
+
+
+def _settings(
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: str | None,
+    stdin_filename: str | None,
+) -> Settings:
+    """The command line's settings; a bad rule selector fails now, before any work."""
+    from pathlib import Path
+
+    from mdjournal.config.settings import ConfigError
+    from mdjournal.linting.selection import Settings, check_selectors
+
+    settings = Settings(
+        config_file=Path(config_file) if config_file else None,
+        select=_selectors(select) or None,
+        extend_select=_selectors(extend_select),
+        ignore=_selectors(ignore),
+        stdin_filename=stdin_filename,
+    )
+    try:  # the selectors only: the config files are read per post, where they apply
+        check_selectors(settings.select, settings.extend_select, settings.ignore)
+    except ConfigError as error:
+        fail(str(error))
+    return settings
+
+
+def use_color(choice: str) -> bool:
+    """Colour only on a terminal, never with NO_COLOR set (https://no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def jobs_option(command: F) -> F:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=0),
+        default=0,
+        show_default=True,
+        help="Work on this many files at once (0: one per CPU). Output order does not change.",
+    )(command)
+
+
+@main.command("lint", short_help="Report the problems in posts.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@rule_options
+@click.option(
+    "--output-format",
+    type=click.Choice(OUTPUT_FORMATS),
+    envvar="MDJOURNAL_OUTPUT_FORMAT",
+    show_envvar=True,
+    help="How to print findings [default: github under GitHub Actions, else text].",
+)
+@click.option("--unsafe-fixes", is_flag=True, help="Count unsafe fixes as fixable ([*]).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text output (auto: only on a terminal, and never with NO_COLOR set).",
+)
+@jobs_option
+def lint_command(
+    paths: tuple[str, ...],
+    settings: Settings,
+    output_format: str | None,
+    unsafe_fixes: bool,
+    exit_zero: bool,
+    color: str,
+    jobs: int,
+) -> None:
+    """Report the problems in the posts at PATHS (files, folders, '-' for stdin).
+
+    Each finding is printed as path:line:col: CODE name: message, with [*] when
+    'mdjournal fmt --fix' can repair it. Exit 0 when clean, 1 when problems are
+    found, 2 when a file cannot be read or the settings are wrong.
+    """
+    from mdjournal.cli import lint
+
+    output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
+    colour = use_color(color) and output_format == "text"
+    sys.exit(
+        _guarded(
+            lambda: lint.run(
+                paths,
+                settings,
+                output_format=output_format,
+                color=colour,
+                unsafe_fixes=unsafe_fixes,
+                exit_zero=exit_zero,
+                jobs=jobs,
+            )
+        )
+    )
+
+
+@main.command("fmt", short_help="Repair what can be repaired safely, touching nothing else.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@rule_options
+@click.option("--fix", is_flag=True, help="Write the fixes in place ('-': print the fixed text).")
+@click.option("--check", is_flag=True, help="Print nothing; exit 1 if --fix would change anything.")
+@click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change (the default).")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may change meaning (e.g. MJ004).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems remain or files would change.")
+@jobs_option
+def fmt_command(
+    paths: tuple[str, ...],
+    settings: Settings,
+    fix: bool,
+    check: bool,
+    diff: bool,
+    unsafe_fixes: bool,
+    exit_zero: bool,
+    jobs: int,
+) -> None:
+    """Repair what can be repaired safely in the posts at PATHS, touching nothing else.
+
+    Without --fix this is a dry run: it prints a unified diff of the changes and
+    exits 1 if there are any (0 if none); --check does the same silently. With
+    --fix it writes the fixes (atomically, keeping permissions, line endings and
+    BOM), prints what it did, and exits 1 if problems remain that need a person.
+    """
+    from mdjournal.cli import fmt
+
+    if sum((fix, check, diff)) > 1:
+        raise click.UsageError("choose one of --fix, --check and --diff")
+    mode = "fix" if fix else "check" if check else "diff"
+    sys.exit(
+        _guarded(
+            lambda: fmt.run(
+                paths, settings, mode=mode, unsafe_fixes=unsafe_fixes, exit_zero=exit_zero, jobs=jobs
+            )
+        )
+    )
+
+
+def _guarded(run: Callable[[], int]) -> int:
+    """Run a command; a config error found on the way is one line and exit 2."""
+    from mdjournal.config.settings import ConfigError
+
+    try:
+        return run()
+    except ConfigError as error:
+        fail(str(error))
+
+
+@main.command("rules", short_help="List the rules, or explain one.")
+@click.argument("rule", required=False)
+def rules_command(rule: str | None) -> None:
+    """List every rule, or explain RULE (a code such as MJ004, or a name)."""
+    from mdjournal.linting.rules import RULES, get
+
+    if rule is None:
+        click.echo(f"{'code':<6}  {'name':<20} {'default':<8} {'fix':<7} summary")
+        for item in RULES:
+            default = "on" if item.default else "off"
+            click.echo(f"{item.code:<6}  {item.name:<20} {default:<8} {item.fix or '-':<7} {item.summary}")
+        return
+    found = get(rule)
+    if found is None:
+        fail(f"unknown rule '{rule}' (run 'mdjournal rules' for the list)")
+    default = "on by default" if found.default else "off by default (select it to use it)"
+    fix = {"safe": "fixable (safe fix)", "unsafe": "fixable with --unsafe-fixes", None: "no automatic fix"}[
+        found.fix
+    ]
+    click.echo(f"{found.code} {found.name}: {default}, {fix}, severity {found.severity.value}\n")
+    click.echo(found.doc)

@@ -1,0 +1,193 @@
+"""From command-line paths to posts to work on, each with its config, maybe in parallel.
+
+Shared by ``lint`` and ``fmt``. Folders expand to the Markdown files below them
+(what git would track, inside a git work tree: ``.gitignore`` is respected; hidden
+folders never); the config's ``exclude`` patterns drop files, named or found; ``-``
+is standard input; every post gets the config nearest to it with the command
+line's selections on top; a post that cannot be read becomes an error line instead
+of stopping the run. Results come back in input order whatever ``--jobs`` says, so
+output is stable.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from mdjournal.config.settings import Config
+from mdjournal.linting.selection import Configs
+from mdjournal.text.files import STDIN, STDIN_NAME, JournalError, read_stdin, read_text, unreadable
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+#: Characters of posts a worker process must have to do for it to be worth starting:
+#: starting one costs about what linting 100 KB does (measured on 2 CPUs with
+#: benchmarks/run.py: 20 copies of the sample post, 200 KB, were slower with two).
+WORK_PER_WORKER = 128 * 1024
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Post:
+    """One input: its display name, its text and config, or why it cannot be read."""
+
+    path: str
+    text: str | None
+    config: Config | None
+    error: str | None = None
+    is_stdin: bool = False
+
+
+def read_posts(paths: Sequence[str], configs: Configs) -> Iterator[Post]:
+    """Each post to work on, in order, read exactly; unreadable ones carry their error.
+
+    Raises :class:`~mdjournal.config.settings.ConfigError` for a config that cannot be used.
+    """
+    for path, problem in discover(paths):
+        is_stdin = path == STDIN
+        name = (configs.settings.stdin_filename or STDIN_NAME) if is_stdin else path
+        try:
+            config = configs.for_path(name)
+        except OSError as error:  # looking for a config beside a path too long, or in a locked folder
+            yield Post(name, None, None, unreadable(name, error), is_stdin=is_stdin)
+            continue
+        # A folder that cannot be listed (the only problem known this early) is excluded
+        # when a file in it would be: 'drafts/' names the files below it, not itself.
+        if not is_stdin and config.excluded(os.path.join(path, "-") if problem else path):
+            continue
+        try:
+            if problem is not None:
+                raise JournalError(problem)
+            yield Post(name, read_stdin(name) if is_stdin else read_text(path), config, is_stdin=is_stdin)
+        except JournalError as error:
+            yield Post(name, None, config, str(error), is_stdin=is_stdin)
+
+
+def discover(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+    """Files named, and the Markdown files below folders named; each file once.
+
+    Each comes with ``None``, or with why it cannot be read when that is already
+    known: a folder below a named one that cannot be listed is reported, not passed
+    over in silence, so a check never passes because it saw nothing.
+    """
+    seen: set[str] = set()
+    for path in paths:
+        found = _markdown_below(path) if path != STDIN and os.path.isdir(path) else [(path, None)]
+        for name, problem in found:
+            key = name if name == STDIN else os.path.realpath(name)
+            if key not in seen:
+                seen.add(key)
+                yield name, problem
+
+
+def _markdown_below(folder: str) -> list[tuple[str, str | None]]:
+    """The Markdown files below ``folder`` and the folders below it that cannot be listed, sorted.
+
+    Only regular files count (a named pipe would block the run forever), but a
+    symbolic link that leads nowhere (broken, or a loop) is kept so that it is
+    reported: it is a post the user meant to have.
+    """
+    tracked = _git_files(folder)
+    failed: list[tuple[str, str | None]] = []
+    names = tracked if tracked is not None else _walk(folder, failed)
+    found: list[tuple[str, str | None]] = [
+        (path, None)
+        for name in names
+        if name.lower().endswith(MARKDOWN_SUFFIXES)
+        and not any(part.startswith(".") for part in Path(name).parts)
+        and _is_post_file(path := os.path.join(folder, name))
+    ]
+    return sorted(found + failed)
+
+
+def _is_post_file(path: str) -> bool:
+    return os.path.isfile(path) or (os.path.islink(path) and not os.path.exists(path))
+
+
+def _walk(folder: str, failed: list[tuple[str, str | None]]) -> Iterator[str]:
+    """Files below ``folder``, relative to it, hidden folders skipped; those that cannot be listed go to ``failed``."""
+
+    def record(error: OSError) -> None:
+        where = error.filename if isinstance(error.filename, str) else folder
+        failed.append((where, f"{where}: cannot list this folder: {error.strerror or error}"))
+
+    for root, folders, files in os.walk(folder, onerror=record):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            yield os.path.relpath(os.path.join(root, name), folder)
+
+
+def _git_files(folder: str) -> list[str] | None:
+    """Files under ``folder`` that git tracks or would track (``.gitignore`` applied),
+    relative to it; ``None`` outside a git work tree or without git."""
+    import subprocess
+
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
+            cwd=folder,
+            capture_output=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return [name for name in listed.stdout.decode("utf-8", "surrogateescape").split("\0") if name]
+
+
+def run_all(
+    function: Callable[[Post], R], posts: Iterable[Post], jobs: int = 0
+) -> Iterator[tuple[Post, R | None]]:
+    """``(post, function(post))`` in input order (``None`` for an unreadable post).
+
+    ``jobs`` is how many worker processes share the posts (0: one per CPU), and
+    ``function`` must then be picklable. With one job the posts are worked on here,
+    one by one as they are read, so output starts at once. So they are when there
+    is too little work to pay for starting workers: each gets at least
+    :data:`WORK_PER_WORKER` characters of posts, and a pool starts only for two.
+    """
+    if jobs == 1:
+        for post in posts:
+            yield post, (function(post) if post.text is not None else None)
+        return
+    wanted = jobs or _cpus()
+    posts = iter(posts)
+    batch: list[Post] = []  # every post so far, in order
+    readable = work = 0
+    for post in posts:  # read only as far as it takes to know how many workers to start
+        batch.append(post)
+        if post.text is not None:
+            readable += 1
+            work += len(post.text)
+        if readable >= wanted and work >= wanted * WORK_PER_WORKER:
+            break
+    workers = min(wanted, readable, work // WORK_PER_WORKER)
+    if workers <= 1:
+        yield from run_all(function, [*batch, *posts], jobs=1)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    def to_work_on() -> Iterator[Post]:
+        """The readable posts; the rest are read while the workers start on these."""
+        yield from (post for post in batch if post.text is not None)
+        for post in posts:
+            batch.append(post)
+            if post.text is not None:
+                yield post
+
+    # Posts go to the workers a few at a time: a round trip per post would cost more
+    # than some posts, and big chunks would leave a worker idle at the end. Results
+    # are handed on as they come, in order, so output overlaps the work.
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = pool.map(function, to_work_on(), chunksize=4)
+        # Executor.map submits every post before it returns, so ``batch`` is whole here.
+        for post in batch:
+            yield post, (next(results) if post.text is not None else None)
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on (a container or taskset may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1

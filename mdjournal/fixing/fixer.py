@@ -1,0 +1,209 @@
+"""Apply the linter's fixes: text -> findings -> chosen edits -> text, until stable.
+
+A fix only ever replaces its own span, so every byte no fix names stays as it was:
+line endings, BOM and final newline included. When two fixes touch the same text,
+the one that starts first wins (ties go to the lower rule code) and the other waits
+for the next round, which lints the new text afresh. Rounds repeat until nothing
+is left to fix, at most :data:`MAX_ROUNDS` times, so running the fixer twice
+changes nothing the second time. A round whose fixes would change the post's
+categories or entries (unusual Markdown can make even a small edit do that) is
+retried fix by fix, and the fixes that would are refused and left reported.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from mdjournal.config.settings import Config
+from mdjournal.linting.finding import Edit, Finding
+from mdjournal.linting.linter import lint, lint_text
+from mdjournal.model.nodes import Journal
+from mdjournal.parsing.blocks import BlockParse
+from mdjournal.text.source import Source
+
+MAX_ROUNDS = 10
+
+
+#: The categories, as the read state of each of their entries (see :func:`shape`).
+Shape = tuple[tuple[bool, ...], ...]
+
+
+@dataclass(frozen=True)
+class FixResult:
+    """What fixing one post did: the new text, the fixes applied, what is left.
+
+    ``refused`` are fixes that were not applied because the post would then have had
+    other categories or entries (an unsafe fix meeting unusual Markdown, say); their
+    findings are still in ``remaining``.
+    """
+
+    text: str
+    applied: Counter[str]
+    remaining: list[Finding]
+    rounds: int
+    shape: Shape
+    refused: list[Finding] = field(default_factory=list)
+
+    @property
+    def fixed(self) -> int:
+        return sum(self.applied.values())
+
+    @property
+    def unsafe_left(self) -> int:
+        """Findings left that ``--unsafe-fixes`` would repair (and were not refused)."""
+        refused = {_key(finding) for finding in self.refused}
+        return sum(
+            finding.fixable(unsafe=True) and _key(finding) not in refused for finding in self.remaining
+        )
+
+
+def fix_text(
+    text: str, config: Config | None = None, path: str | None = None, *, unsafe: bool = False
+) -> FixResult:
+    """Fix everything that can be fixed (safe fixes, and unsafe ones if asked)."""
+    applied: Counter[str] = Counter()
+    refused: list[Finding] = []
+    rounds = 0
+    blocks = BlockParse.of(Source(text))
+    # The first round needs only what can be fixed; when nothing can, the other
+    # rules' findings complete the report on the same model.
+    journal, findings = lint_text(text, config, path, blocks=blocks, fixing=True)
+    original = shape(journal)
+    chosen = choose_fixes(findings, unsafe=unsafe)
+    if not chosen:
+        findings = sorted([*findings, *lint(journal, config, path, fixing=False)], key=Finding.sort_key)
+        return FixResult(text, applied, findings, rounds, original, refused)
+    del journal  # the model is big, and each round builds its own
+    complete = False  # whether ``findings`` are every rule's (those of a round that took)
+    while chosen and rounds < MAX_ROUNDS:
+        candidate, candidate_blocks, candidate_shape, new_findings = _try(text, blocks, chosen, config, path)
+        if candidate_shape != original:
+            chosen, bad = _keep_the_structure(text, chosen, original, config)
+            refused += bad
+            if chosen:
+                candidate, candidate_blocks, candidate_shape, new_findings = _try(
+                    text, blocks, chosen, config, path
+                )
+        if chosen:
+            text, findings, blocks = candidate, new_findings, candidate_blocks
+            applied.update(finding.code for finding in chosen)
+            rounds += 1
+            complete = True
+        chosen = choose_fixes(findings, unsafe=unsafe, refused={_key(finding) for finding in refused})
+    if not complete:  # every fix was refused: the post is as it was
+        findings = lint_text(text, config, path, blocks=blocks)[1]
+    return FixResult(text, applied, findings, rounds, original, refused)
+
+
+def _try(
+    text: str, blocks: BlockParse, chosen: list[Finding], config: Config | None, path: str | None
+) -> tuple[str, BlockParse, Shape, list[Finding]]:
+    """The text with the ``chosen`` fixes applied, its block parse, shape and findings."""
+    edits = _all_edits(chosen)
+    candidate = apply_edits(text, edits)
+    candidate_blocks = blocks.after(Source(candidate), edits)
+    journal, findings = lint_text(candidate, config, path, blocks=candidate_blocks)
+    return candidate, candidate_blocks, shape(journal), findings
+
+
+def _keep_the_structure(
+    text: str, chosen: list[Finding], original: Shape, config: Config | None
+) -> tuple[list[Finding], list[Finding]]:
+    """Split ``chosen`` into fixes that, applied one after another, keep the post's
+    categories and entries, and the ones that would not."""
+    from mdjournal.parsing.journal import parse
+
+    config = config or Config()
+    kept: list[Finding] = []
+    refused: list[Finding] = []
+    for finding in chosen:
+        trial = _apply(text, [*kept, finding])
+        journal = parse(trial, **config.parse_options)
+        (kept if shape(journal) == original else refused).append(finding)
+    return kept, refused
+
+
+def _key(finding: Finding) -> tuple[str, int, str]:
+    """A finding's identity across rounds (fixes never add or remove lines)."""
+    return finding.code, finding.span.line, finding.message
+
+
+def shape(journal: Journal) -> Shape:
+    """What no repair may change: the categories, their entries and read states.
+
+    Titles, URLs and years are what repairs are for, so they are not part of it;
+    losing, gaining, moving or (un)marking an entry is.
+    """
+    return tuple(tuple(entry.read for entry in category.entries) for category in journal.categories)
+
+
+def choose_fixes(
+    findings: Iterable[Finding], *, unsafe: bool = False, refused: Collection[tuple[str, int, str]] = ()
+) -> list[Finding]:
+    """The fixable findings whose edits do not collide, chosen deterministically."""
+    candidates = sorted(
+        (finding for finding in findings if finding.fixable(unsafe) and _key(finding) not in refused),
+        key=lambda finding: (min(edit.start for edit in _edits(finding)), finding.code),
+    )
+    chosen: list[Finding] = []
+    taken: list[tuple[int, int]] = []  # sorted, disjoint (start, end) of the chosen edits
+    for finding in candidates:
+        edits = _edits(finding)
+        if not any(_collides(edit, taken) for edit in edits):
+            chosen.append(finding)
+            for edit in edits:
+                insort(taken, (edit.start, edit.end))
+    return chosen
+
+
+def _collides(edit: Edit, taken: list[tuple[int, int]]) -> bool:
+    """Whether ``edit`` collides with any of ``taken``; only its neighbours can."""
+    index = bisect_left(taken, (edit.start, edit.end))
+    if index and _collide(edit, Edit(*taken[index - 1], "")):
+        return True
+    for start, end in taken[index:]:
+        if start > edit.end:
+            return False
+        if _collide(edit, Edit(start, end, "")):
+            return True
+    return False
+
+
+def _apply(text: str, findings: Iterable[Finding]) -> str:
+    return apply_edits(text, _all_edits(findings))
+
+
+def _all_edits(findings: Iterable[Finding]) -> list[Edit]:
+    return [edit for finding in findings for edit in _edits(finding)]
+
+
+def _edits(finding: Finding) -> tuple[Edit, ...]:
+    return finding.fix.edits if finding.fix is not None else ()
+
+
+def _collide(a: Edit, b: Edit) -> bool:
+    """Edits collide when their ranges overlap, or both insert at one point, or
+    one inserts strictly inside the other's range. Touching ranges do not."""
+    if a.start == a.end and b.start == b.end:
+        return a.start == b.start
+    if a.start == a.end:
+        return b.start < a.start < b.end
+    if b.start == b.end:
+        return a.start < b.start < a.end
+    return a.start < b.end and b.start < a.end
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply non-colliding edits, all given in offsets of the original ``text``."""
+    pieces: list[str] = []
+    position = 0
+    for edit in sorted(edits, key=lambda edit: (edit.start, edit.end)):
+        if edit.start < position:
+            raise ValueError(f"overlapping edits at offset {edit.start}")
+        pieces += [text[position : edit.start], edit.replacement]
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces)

@@ -1,0 +1,67 @@
+"""Run the rules over a post: text -> journal -> findings.
+
+The linter owns the policies every rule shares, so no rule repeats them: only the
+selected rules run, nothing is reported inside code, HTML comments or front matter
+(except by the rules about those: MJ012 front matter, MJ100 suppression comments),
+nothing inside an HTML block or a Liquid tag is fixed (only reported), suppression
+comments are honoured, and findings come out sorted by position.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mdjournal.config.settings import Config
+from mdjournal.linting.context import Context
+from mdjournal.linting.finding import Finding
+from mdjournal.linting.rules import RULE_KEYS, RULES
+from mdjournal.linting.selection import codes as selected_codes
+from mdjournal.model.nodes import Journal
+from mdjournal.parsing.journal import parse
+from mdjournal.text.gc_pause import without_gc
+
+if TYPE_CHECKING:
+    from mdjournal.parsing.blocks import BlockParse
+
+
+@without_gc
+def lint(
+    journal: Journal, config: Config | None = None, path: str | None = None, *, fixing: bool | None = None
+) -> list[Finding]:
+    """Every finding of the rules ``config`` selects for ``path``, sorted by position.
+
+    ``fixing`` narrows the rules to those that can fix (True) or those that cannot
+    (False): the fixer's first round looks only for what it can fix.
+    """
+    config = config or Config()
+    context = Context(journal, config, path, RULE_KEYS)
+    codes = selected_codes(config, path)
+    findings: list[Finding] = []
+    for rule in RULES:
+        if rule.code not in codes or (fixing is not None and (rule.fix is not None) != fixing):
+            continue
+        for problem in rule.check(context):
+            if not rule.anywhere and context.is_excluded(problem.span.start):
+                continue
+            fix = problem.fix
+            if fix is not None and any(context.touches_untouchable(e.start, e.end) for e in fix.edits):
+                fix = None  # reported, but HTML and Liquid are not mdjournal's to rewrite
+            findings.append(Finding(rule.code, rule.name, rule.severity, problem.span, problem.message, fix))
+    if "<!--" in context.text:  # suppressions live in HTML comments
+        findings = [finding for finding in findings if not context.suppressions.covers(finding)]
+    return sorted(findings, key=Finding.sort_key)
+
+
+def lint_text(
+    text: str,
+    config: Config | None = None,
+    path: str | None = None,
+    *,
+    blocks: BlockParse | None = None,
+    fixing: bool | None = None,
+) -> tuple[Journal, list[Finding]]:
+    """Parse ``text`` with the config's settings and lint it (``blocks``: see :func:`parse`;
+    ``fixing``: see :func:`lint`)."""
+    config = config or Config()
+    journal = parse(text, **config.parse_options, blocks=blocks)
+    return journal, lint(journal, config, path, fixing=fixing)

@@ -1,0 +1,279 @@
+"""The journal model: an immutable, lossless tree over the source text.
+
+Every node keeps ``raw``, the exact source text it owns, and ``span``, the tight
+range of its content (no trailing blank lines, no final line ending) for positions.
+Containers own nothing but their children, so rendering is plain concatenation of
+the original slices and ``parse(text).render() == text`` holds for every input.
+
+Fixes never mutate this tree: they are edits on the text (``findings.Edit``, applied
+by ``fixer.apply_edits``), after which the text is parsed again. That keeps the data flowing one way,
+text -> tree -> findings/edits -> text, and the tree never goes stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from mdjournal.text.source import Source, Span
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """The YAML front matter, ``---`` lines included.
+
+    ``data`` is the parsed mapping, or ``None`` when the YAML is invalid (``error``
+    then says why) or is not a mapping.
+    """
+
+    raw: str
+    span: Span
+    yaml: str
+    data: Mapping[str, Any] | None
+    error: str | None = None
+    error_line: int | None = None
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def end_line(self) -> int:
+        return self.span.end_line
+
+    def render(self) -> str:
+        return self.raw
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Markdown mdjournal has no opinion on (a preamble, an intro, a code block), kept as is."""
+
+    raw: str
+    span: Span
+
+    @property
+    def markdown(self) -> str:
+        """The text without the blank lines that trail it."""
+        return self.raw[: self.span.end - self.span.start]
+
+    def render(self) -> str:
+        return self.raw
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A list item in a category that is not an entry.
+
+    ``problem`` is set when the item looks like an entry that failed (a read mark or
+    a year but no link, a link that does not parse): the linter reports those.
+    """
+
+    raw: str
+    span: Span
+    problem: str | None = None
+
+    def render(self) -> str:
+        return self.raw
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A category heading, ATX (``## Title``) or setext (underlined)."""
+
+    raw: str
+    span: Span
+    text: str
+    level: int
+
+    def render(self) -> str:
+        return self.raw
+
+
+@dataclass(frozen=True, slots=True)
+class Blurb:
+    """The notes under one entry, or under a group of entries that share them.
+
+    ``markdown`` is the exact Markdown of its blocks. ``markers`` are the status
+    markers it opens with (``TO READ``, ``TO WRITE``) and ``notes`` what follows them.
+    """
+
+    raw: str
+    span: Span
+    markdown: str
+    markers: tuple[str, ...]
+    to_read: bool
+    notes: str
+    marker_span: Span | None = None
+
+    @property
+    def marker_only(self) -> bool:
+        """True when the blurb is nothing but status markers."""
+        return bool(self.markers) and not self.notes
+
+    def render(self) -> str:
+        return self.raw
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An entry's link. ``url`` is the destination as written (unescaped).
+
+    For a reference link (``[Title][ref]``) ``reference`` is the label and
+    ``url_span`` points into the link reference definition.
+    """
+
+    span: Span
+    title: str
+    title_span: Span
+    url: str
+    url_span: Span | None
+    reference: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One reading-list entry: ``- ✔️ [Title](url) (2017)``.
+
+    ``raw`` is the entry's head (its first line, or lines when the link wraps) and
+    the blank lines after it; notes below it belong to its :class:`Blurb`, also when
+    they continue the list item. ``year`` is ``None`` unless a four-digit year is written; ``year_text``
+    keeps a year as written even when malformed (``(22)``, ``( 2022 )``, ``2022``),
+    and ``year_gap`` is what stands between the link and it (the house style is one
+    space). ``year_loose`` is true for a year found among other words later on the
+    line (``(ICLR 2017)``): its ``year_text`` holds more than a year. ``lead_span`` is what stands between the bullet and the link, where a
+    read mark belongs (empty for an unread entry without decoration).
+    """
+
+    raw: str
+    span: Span
+    read: bool
+    mark: str | None
+    mark_span: Span | None
+    mark_after: bool
+    lead_span: Span
+    link: Link
+    year: int | None
+    year_text: str | None
+    year_span: Span | None
+    year_gap: str
+    year_loose: bool
+    rest: str
+    blurb: Blurb | None = field(default=None, compare=False)
+
+    @property
+    def title(self) -> str:
+        return self.link.title
+
+    @property
+    def url(self) -> str:
+        return self.link.url
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    @property
+    def to_read(self) -> bool:
+        return self.blurb is not None and self.blurb.to_read
+
+    def render(self) -> str:
+        return self.raw
+
+
+CategoryPart = Heading | Text | Item | Entry | Blurb
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A ``## Category`` section: its heading, intro, entries and their blurbs.
+
+    ``parts`` partition the section's source in order; a blurb shared by several
+    entries appears once in ``parts`` and is referenced by each of those entries.
+    """
+
+    heading: Heading
+    intro: Text | None
+    parts: tuple[CategoryPart, ...]
+    entries: tuple[Entry, ...]
+    span: Span
+
+    @property
+    def title(self) -> str:
+        return self.heading.text
+
+    @property
+    def level(self) -> int:
+        return self.heading.level
+
+    @property
+    def line(self) -> int:
+        return self.heading.span.line
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(part for part in self.parts if isinstance(part, Item))
+
+    def render(self) -> str:
+        return "".join(part.render() for part in self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A leaf block as markdown-it saw it (``paragraph``, ``fence``, ``html_block``...).
+
+    Rules use these to stay out of code and comments and to find paragraph lines.
+    ``span`` covers whole lines: from the start of the first (indentation and an
+    opening fence included) to the end of the last non-blank one.
+    """
+
+    kind: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Journal:
+    """A whole post. ``body`` partitions everything after the front matter.
+
+    ``source`` is the text it was parsed from, with its line table: every span in the
+    tree points into it, and the linter reuses it rather than building another.
+    """
+
+    bom: str
+    front_matter: FrontMatter | None
+    body: tuple[Text | Category, ...]
+    blocks: tuple[Block, ...]
+    newline: str
+    final_newline: bool
+    source: Source = field(repr=False, compare=False)
+
+    @property
+    def categories(self) -> tuple[Category, ...]:
+        return tuple(node for node in self.body if isinstance(node, Category))
+
+    @property
+    def preamble(self) -> Text | None:
+        first = self.body[0] if self.body else None
+        return first if isinstance(first, Text) else None
+
+    @property
+    def trailing(self) -> Text | None:
+        """Content after the last category, when a higher-level heading closed it."""
+        last = self.body[-1] if self.body else None
+        return last if isinstance(last, Text) and len(self.categories) else None
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(entry for category in self.categories for entry in category.entries)
+
+    def render(self) -> str:
+        """The exact source text, rebuilt from the nodes' slices."""
+        head = self.front_matter.raw if self.front_matter else ""
+        return self.bom + head + "".join(node.render() for node in self.body)
+
+    __str__ = render

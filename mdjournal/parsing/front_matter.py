@@ -1,0 +1,109 @@
+"""Jekyll front matter: where it is, and what its YAML says.
+
+Jekyll only takes front matter that opens on the very first line with ``---`` and
+closes with ``---`` (or ``...``); anything else is ordinary Markdown, so the same
+test decides here. PyYAML is the parser: hand-written YAML is a bug farm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from mdjournal.text.source import Source
+
+_OPEN = re.compile(r"---[ \t]*\Z")
+_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*\Z")
+
+
+def opens_front_matter(source: Source) -> bool:
+    """Whether the first line is ``---``, as front matter must start (closed or not)."""
+    return source.line_count > 0 and bool(_OPEN.match(source.line_text(1)))
+
+
+def front_matter_lines(source: Source) -> tuple[int, int] | None:
+    """1-based (first, last) lines of the front matter, or None if there is none."""
+    if not opens_front_matter(source):
+        return None
+    return next(
+        ((1, number) for number in range(2, source.line_count + 1) if _CLOSE.match(source.line_text(number))),
+        None,
+    )
+
+
+@lru_cache(maxsize=1)
+def _loader() -> type:
+    """PyYAML's safe loader (the C one when there is one), with dates left as text.
+
+    PyYAML turns ``2024-02-30`` into a ``ValueError`` and ``2025-06-16`` into a
+    ``datetime.date``; Jekyll has its own date rules. Keeping dates as written lets
+    MJ012 judge them by Jekyll's rules and report, instead of crashing.
+    """
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
+        for first, entries in base.yaml_implicit_resolvers.items()
+    }
+    return type("JekyllLoader", (base,), {"yaml_implicit_resolvers": resolvers})
+
+
+def load_yaml(text: str) -> tuple[Mapping[str, Any] | None, str | None, int | None]:
+    """(data, error, 1-based error line within ``text``) for a front-matter body.
+
+    An empty body is an empty mapping. A body that parses to something other than a
+    mapping is reported as an error, since Jekyll would ignore it.
+    """
+    import yaml
+
+    try:
+        data = yaml.load(text, Loader=_loader())
+    except (ValueError, TypeError, OverflowError) as error:  # a constructor refused a value
+        return None, str(error), None
+    except yaml.YAMLError as error:
+        # "while scanning a quoted scalar ... found unexpected end of stream": the
+        # context mark is where the trouble started, which is where to look.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        words = [getattr(error, "context", None), getattr(error, "problem", None)]
+        message = ": ".join(word for word in words if word) or str(error)
+        return None, message, (mark.line + 1) if mark is not None else None
+    if data is None:
+        return {}, None, None
+    if not isinstance(data, Mapping):
+        return None, f"front matter is a YAML {type(data).__name__}, not a mapping", 1
+    if not _within_bounds(data):
+        return (
+            None,
+            (
+                f"front matter nests deeper than {_MAX_DEPTH} levels or expands to more than "
+                f"{_MAX_VALUES:,} values (YAML aliases); mdjournal does not read it"
+            ),
+            None,
+        )
+    return data, None, None
+
+
+#: Limits on what front matter may expand to. Real front matter is a few flat keys;
+#: YAML aliases can make a few hundred bytes stand for billions of values or for a
+#: value that contains itself, which anything walking the data would never finish.
+_MAX_DEPTH = 50
+_MAX_VALUES = 10_000
+
+
+def _within_bounds(data: Any) -> bool:
+    """Whether ``data``, with every alias expanded, stays within the limits."""
+    stack = [(data, 1)]
+    values = 0
+    while stack:
+        value, depth = stack.pop()
+        values += 1
+        if values > _MAX_VALUES or depth > _MAX_DEPTH:
+            return False
+        if isinstance(value, Mapping):
+            stack.extend((item, depth + 1) for pair in value.items() for item in pair)
+        elif isinstance(value, (list, tuple, set)):
+            stack.extend((item, depth + 1) for item in value)
+    return True
