@@ -156,7 +156,9 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, len(data[start:offset].decode("utf-8", "replace")) + 1
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str, *, expected: str | None = None) -> bool:
+def write_text_atomic(
+    path: str | os.PathLike[str], text: str | bytes, *, expected: str | None = None, create: bool = False
+) -> bool:
     """Replace the file's content with ``text`` all at once, or not at all.
 
     The new text goes to a temporary file in the same folder, is flushed to disk,
@@ -171,21 +173,28 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, expected: str 
     run), it is left as it now is and a :class:`JournalError` says so, rather than
     their change being silently lost; if it already holds ``text`` (another run
     fixed it first), nothing is written. Returns whether the file was written.
+
+    With ``create`` (an output file, such as ``export -o``), a file that does not
+    exist yet is made, with the permissions the umask gives a new file; ``text`` may
+    then be bytes (a PNG chart).
     """
     name = os.fspath(path)
     target = os.path.realpath(name)
     folder = os.path.dirname(target) or "."
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     temporary = None
     try:
         try:
             mode = stat.S_IMODE(os.stat(target).st_mode)
         except FileNotFoundError:
-            if expected is None:
+            if expected is not None:
+                raise _changed(name, "removed") from None
+            if not create:
                 raise
-            raise _changed(name, "removed") from None
-        if not os.access(target, os.W_OK) or not mode & 0o222:
-            raise PermissionError(errno.EACCES, "the file is read-only")
+            mode = 0o666 & ~_umask()
+        else:
+            if not os.access(target, os.W_OK) or not mode & 0o222:
+                raise PermissionError(errno.EACCES, "the file is read-only")
         import tempfile  # only when writing: it is slow to import
 
         handle, temporary = tempfile.mkstemp(prefix=".mdjournal-", suffix=".tmp", dir=folder)
@@ -207,6 +216,13 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, expected: str 
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
     return True
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it: set it straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _still(target: str, expected: bytes, data: bytes, name: str) -> bool:
