@@ -19,6 +19,7 @@ from mdjournal.version import __version__
 
 if TYPE_CHECKING:
     from mdjournal.linting.selection import Settings
+    from mdjournal.reporting.records import Selection
 
 OUTPUT_FORMATS = ("text", "json", "github", "sarif")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -347,3 +348,64 @@ def rules_command(rule: str | None) -> None:
     ]
     click.echo(f"{found.code} {found.name}: {default}, {fix}, severity {found.severity.value}\n")
     click.echo(found.doc)
+
+
+def selection_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options ``stats`` and ``export`` share: which entries, and the config, handed on
+    as one ``selection`` and one ``settings``."""
+    options = [
+        click.option(
+            "--category", metavar="NAME", help="Only this category (its title; case does not matter)."
+        ),
+        click.option(
+            "--read/--unread",
+            "read",
+            default=None,
+            help="Only read entries, or only unread ones [default: both].",
+        ),
+        config_option,
+        stdin_filename_option,
+    ]
+
+    @functools.wraps(command)
+    def with_selection(
+        *args: Any,
+        category: str | None,
+        read: bool | None,
+        config_file: str | None,
+        stdin_filename: str | None,
+        **kwargs: Any,
+    ) -> None:
+        from mdjournal.reporting.records import Selection
+
+        settings = _settings((), (), (), config_file, stdin_filename)
+        command(*args, settings=settings, selection=Selection(category, read), **kwargs)
+
+    wrapped: Callable[..., None] = with_selection
+    for option in reversed(options):
+        wrapped = option(wrapped)
+    return wrapped
+
+
+@main.command("export", short_help="Export the entries as BibTeX, CSL-JSON, CSV or JSON Lines.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@selection_options
+@click.option(
+    "--to",
+    type=click.Choice(("bibtex", "csl-json", "csv", "jsonl")),
+    required=True,
+    help="The format (bibtex needs mdjournal[bibtex]).",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+def export_command(
+    paths: tuple[str, ...], settings: Settings, selection: Selection, to: str, output: str | None
+) -> None:
+    """Export one record per entry of the posts at PATHS (files, folders, '-' for stdin).
+
+    Each record has the title, URL, year, read state, category, the blurb as a note
+    and the identifier the URL carries (arXiv id, DOI); nothing is looked up online,
+    so authors are left out. The same posts always give the same bytes.
+    """
+    from mdjournal.cli import export
+
+    sys.exit(_guarded(lambda: export.run(paths, settings, selection, to=to, output=output)))

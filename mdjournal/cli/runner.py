@@ -15,11 +15,17 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from mdjournal.config.settings import Config
+import click
+
+from mdjournal.config.settings import Config, ConfigError
 from mdjournal.linting.selection import Configs
 from mdjournal.text.files import STDIN, STDIN_NAME, JournalError, read_stdin, read_text, unreadable
+
+if TYPE_CHECKING:
+    from mdjournal.model.nodes import Journal
+    from mdjournal.reporting.records import Selection
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 #: Characters of posts a worker process must have to do for it to be worth starting:
@@ -191,3 +197,29 @@ def _cpus() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
+
+
+def parsed_posts(
+    paths: Sequence[str], configs: Configs, selection: Selection
+) -> tuple[list[tuple[Post, Journal]], bool]:
+    """Every readable post with its parse (category level and TO READ marker from its
+    config), for the commands that look at the whole reading list at once (``stats``,
+    ``export``), and whether all could be read: those that cannot are reported on
+    standard error as they are met. A ``--category`` that no post has raises
+    :class:`~mdjournal.config.settings.ConfigError`: a typo is a bad setting.
+    """
+    from mdjournal.parsing.journal import parse
+    from mdjournal.reporting.formats import error_line
+
+    parsed: list[tuple[Post, Journal]] = []
+    ok = True
+    for post in read_posts(paths, configs):
+        if post.text is None or post.config is None:
+            click.echo(error_line(str(post.error)), err=True)
+            ok = False
+        else:
+            parsed.append((post, parse(post.text, **post.config.parse_options)))
+    unmatched = selection.unmatched(journal for _, journal in parsed)
+    if unmatched is not None and parsed:
+        raise ConfigError(unmatched)
+    return parsed, ok

@@ -84,6 +84,14 @@ def error_line(message: str) -> str:
     return f"mdjournal: error: {printable(message)}"
 
 
+def missing_extra(error: ImportError, package: str, what: str, extra: str) -> str:
+    """The error line for a feature whose optional library is not installed;
+    ``error`` is raised again when it is about another module."""
+    if (error.name or "").partition(".")[0] != package:
+        raise error
+    return error_line(f"{what} needs {package}: pip install 'mdjournal[{extra}]'")
+
+
 @dataclass(frozen=True)
 class Tally:
     """What the summary line says, counted per file and added up."""
