@@ -387,6 +387,62 @@ def selection_options(command: Callable[..., None]) -> Callable[..., None]:
     return wrapped
 
 
+@main.command("stats", short_help="Count the reading list: per category, per year, over time.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@selection_options
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json", "csv", "markdown")),
+    default="text",
+    show_default=True,
+    help="text: tables with bars; markdown: tables to paste into a post.",
+)
+@click.option(
+    "--plot", metavar="FILE", help="Also draw a chart to FILE (.svg or .png; needs mdjournal[plot])."
+)
+@click.option("--history", is_flag=True, help="Progress over the post's git history, commit by commit.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the bars (auto: only on a terminal, and never with NO_COLOR set).",
+)
+def stats_command(
+    paths: tuple[str, ...],
+    settings: Settings,
+    selection: Selection,
+    output_format: str,
+    plot: str | None,
+    history: bool,
+    color: str,
+) -> None:
+    """Count the entries of the posts at PATHS (files, folders, '-' for stdin).
+
+    Per category: entries, read, unread, marked TO READ and the share read; per year
+    of publication; in total; and for several posts, per post and all together.
+    With --history, the counts at each commit that changed each post (git).
+    """
+    from mdjournal.cli import stats
+
+    stats.plot_format(plot)  # a bad suffix is a usage error before any work
+    colour = use_color(color) and output_format == "text"
+    sys.exit(
+        _guarded(
+            lambda: stats.run(
+                paths,
+                settings,
+                selection,
+                output_format=output_format,
+                color=colour,
+                plot=plot,
+                history=history,
+            )
+        )
+    )
+
+
 @main.command("export", short_help="Export the entries as BibTeX, CSL-JSON, CSV or JSON Lines.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @selection_options
