@@ -213,7 +213,10 @@ def parsed_posts(
 
     parsed: list[tuple[Post, Journal]] = []
     ok = True
-    for post in read_posts(paths, configs):
+    posts = list(read_posts(paths, configs))
+    if not posts:
+        click.echo("mdjournal: warning: no Markdown files in the paths given", err=True)
+    for post in posts:
         if post.text is None or post.config is None:
             click.echo(error_line(str(post.error)), err=True)
             ok = False

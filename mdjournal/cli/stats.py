@@ -16,7 +16,8 @@ from mdjournal.reporting.stats import (
     HistoryPoint,
     Stats,
     history_csv,
-    history_table,
+    history_data,
+    history_lines,
     journal_stats,
     overall,
     report_lines,
@@ -25,16 +26,13 @@ from mdjournal.reporting.stats import (
 )
 from mdjournal.text.files import JournalError, write_text_atomic
 
-FORMATS = ("text", "json", "csv", "markdown")
-PLOT_FORMATS = ("svg", "png")
-
 
 def plot_format(plot: str | None) -> str | None:
     """The chart format ``--plot FILE`` asks for by its suffix; a usage error for another."""
     if plot is None:
         return None
     suffix = os.path.splitext(plot)[1].lower().lstrip(".")
-    if suffix not in PLOT_FORMATS:
+    if suffix not in charts.FORMATS:
         raise click.UsageError(f"--plot: '{plot}' must end in .svg or .png")
     return suffix
 
@@ -104,20 +102,14 @@ def _history(
         ]
         histories.append((path, points))
     if output_format == "json":
-        data = [{"path": path, "history": [point.data() for point in points]} for path, points in histories]
-        click.echo(dumps({"posts": data}))
+        click.echo(dumps(history_data(histories)))
     elif output_format == "csv":
         click.echo(history_csv(histories), nl=False)
-    else:
-        lines: list[str] = []
-        for path, points in histories:
-            table = history_table(points)
-            if output_format == "markdown":
-                lines += [f"### {path}", "", *table.markdown(), ""]
-            else:
-                lines += [path, *table.text(color=color), ""]
-        if lines:
-            click.echo("\n".join(lines[:-1]), color=color)
+    elif histories:
+        click.echo(
+            "\n".join(history_lines(histories, markdown=output_format == "markdown", color=color)),
+            color=color,
+        )
     if plot is None or not histories:
         return ok
     return _plot(plot, lambda kind: charts.history_chart(histories, kind)) and ok

@@ -2,5 +2,9 @@
 
 :mod:`~mdjournal.reporting.formats` prints findings (text, json, github, sarif);
 :mod:`~mdjournal.reporting.diffs` shows what a fix would change;
-:mod:`~mdjournal.reporting.outline` shows the parsed structure.
+:mod:`~mdjournal.reporting.outline` shows the parsed structure;
+:mod:`~mdjournal.reporting.stats` counts a reading list (:mod:`~mdjournal.reporting.charts`
+draws it, with matplotlib when installed); :mod:`~mdjournal.reporting.records` makes
+one export record per entry, written by :mod:`~mdjournal.reporting.bibtex`,
+:mod:`~mdjournal.reporting.csl` and as CSV or JSON Lines.
 """

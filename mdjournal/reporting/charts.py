@@ -76,7 +76,10 @@ def history_chart(histories: Sequence[tuple[str, Sequence[HistoryPoint]]], file_
     for post, points in histories:
         dates = date2num([datetime.fromisoformat(point.date) for point in points])  # type: ignore[no-untyped-call]
         prefix = f"{post}: " if len(histories) > 1 else ""
-        for name, values in (("entries", [p.counts.entries for p in points]), ("read", [p.counts.read for p in points])):
+        for name, values in (
+            ("entries", [p.counts.entries for p in points]),
+            ("read", [p.counts.read for p in points]),
+        ):
             # A count holds from its commit to the next: steps, with a dot at each commit.
             axes.plot(dates, values, marker="o", drawstyle="steps-post", label=f"{prefix}{name}")
     axes.set_ylabel("entries")

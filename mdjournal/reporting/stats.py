@@ -215,19 +215,24 @@ def _numbers(counts: Counts) -> tuple[int, int, int, int]:
 def report_lines(posts: Sequence[Stats], *, markdown: bool = False, color: bool = False) -> list[str]:
     """The text or Markdown report: each post's tables, then (for several) all together."""
     scopes = [*posts, overall(posts)] if len(posts) > 1 else list(posts)
-    lines: list[str] = []
+    sections = []
     for stats in scopes:
         name = stats.path if stats.path is not None else f"all {len(posts)} posts"
         total = stats.total
         heading = f"{name}: {total.entries} entries, {total.read} read, {total.unread} unread"
-        if lines:
-            lines.append("")
-        lines += [f"### {_markdown_cell(heading)}" if markdown else printable(heading), ""]
-        for table in (category_table(stats), year_table(stats)):
-            lines += table.markdown() if markdown else table.text(color=color)
-            lines.append("")
-        lines.pop()
-    return lines
+        sections.append((heading, [category_table(stats), year_table(stats)]))
+    return _sections(sections, markdown=markdown, color=color)
+
+
+def _sections(sections: Sequence[tuple[str, Sequence[Table]]], *, markdown: bool, color: bool) -> list[str]:
+    """Each heading and its tables, a blank line between any two (Markdown: a ``###`` heading)."""
+    lines: list[str] = []
+    for heading, tables in sections:
+        lines.append(f"### {_markdown_cell(heading)}" if markdown else printable(heading))
+        for table in tables:
+            lines += ["", *(table.markdown() if markdown else table.text(color=color))]
+        lines.append("")
+    return lines[:-1]
 
 
 @dataclass(frozen=True)
@@ -249,6 +254,22 @@ def history_table(points: Iterable[HistoryPoint]) -> Table:
         for p in points
     ]
     return Table(("date       commit", "entries", "read", "unread", "to read"), rows)
+
+
+def history_lines(
+    histories: Sequence[tuple[str, Sequence[HistoryPoint]]], *, markdown: bool = False, color: bool = False
+) -> list[str]:
+    """Each post's history as a table, text or Markdown."""
+    return _sections(
+        [(path, [history_table(points)]) for path, points in histories], markdown=markdown, color=color
+    )
+
+
+def history_data(histories: Sequence[tuple[str, Sequence[HistoryPoint]]]) -> dict[str, Any]:
+    """``{"posts": [{"path", "history": [{"commit", "date", "path", "entries", ...}]}]}``."""
+    return {
+        "posts": [{"path": path, "history": [point.data() for point in points]} for path, points in histories]
+    }
 
 
 def history_csv(histories: Sequence[tuple[str, Sequence[HistoryPoint]]]) -> str:
