@@ -155,3 +155,10 @@ def test_without_bibtexparser_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setitem(sys.modules, name, None)  # as if it were not installed
     code, out, err = run("export", "--to", "bibtex", str(JOURNAL))
     assert one_line_error(code, out, err) == "--to bibtex needs bibtexparser: pip install 'mdjournal[bibtex]'"
+
+
+def test_control_characters_kept_exactly_when_piped(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text("## A\n\n- [T](https://example.org) (2020)\n\nRed \x1b[31mnote\u202e\n", encoding="utf-8")
+    assert ",Red \x1b[31mnote\u202e," in _export("--to", "csv", str(post))
+    assert '"Red \\u001b[31mnote\\u202e"' in _export("--to", "jsonl", str(post))

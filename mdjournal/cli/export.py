@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 import click
 
+from mdjournal.cli.output import echo_exact
 from mdjournal.cli.runner import parsed_posts
 from mdjournal.linting.selection import Configs, Settings
 from mdjournal.reporting.formats import dumps, error_line, missing_extra
@@ -45,7 +46,7 @@ def run(
         click.echo(missing_extra(error, "bibtexparser", "--to bibtex", "bibtex"), err=True)
         return 2
     if output is None or output == "-":
-        click.echo(text, nl=False)
+        echo_exact(text)
     else:
         try:
             write_text_atomic(output, text, create=True)

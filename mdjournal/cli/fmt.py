@@ -9,6 +9,7 @@ from functools import partial
 
 import click
 
+from mdjournal.cli.output import echo_exact
 from mdjournal.cli.runner import Post, read_posts, run_all
 from mdjournal.fixing.fixer import FixResult, fix_text
 from mdjournal.linting.selection import Configs, Settings
@@ -40,7 +41,7 @@ def run(
         changed += result.text != post.text
         fixed += result.applied
         if mode == "diff":
-            _show_diff(unified_diff(post.text, result.text, post.path))
+            echo_exact(unified_diff(post.text, result.text, post.path))
         elif mode == "fix":
             try:
                 _write(post, result)
@@ -82,17 +83,6 @@ def _write(post: Post, result: FixResult) -> None:
         sys.stdout.flush()
     elif result.text != post.text:
         write_text_atomic(post.path, result.text, expected=post.text)
-
-
-def _show_diff(diff: str) -> None:
-    """The diff as it is for ``patch``; on a terminal, with the post's control characters escaped.
-
-    ``color=True`` only stops click from stripping what looks like colour codes: in
-    a diff they are the post's own bytes, and a diff without them would not apply.
-    """
-    if sys.stdout.isatty():
-        diff = printable(diff, lines=True)
-    click.echo(diff, nl=False, color=True)
 
 
 def breakdown(applied: Counter[str]) -> str:

@@ -58,7 +58,9 @@ def versions(path: str) -> list[Version]:
 
 def _git(arguments: list[str], folder: str, path: str) -> bytes:
     try:
-        done = subprocess.run(["git", *arguments], cwd=folder, capture_output=True, check=False)
+        # Literal pathspecs: a post named 'notes[1].md' is that file, not a pattern.
+        env = {**os.environ, "GIT_LITERAL_PATHSPECS": "1"}
+        done = subprocess.run(["git", *arguments], cwd=folder, env=env, capture_output=True, check=False)
     except OSError as error:
         raise JournalError(f"{path}: --history needs git: {error.strerror or error}") from None
     if done.returncode:

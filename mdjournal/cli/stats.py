@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 import click
 
+from mdjournal.cli.output import echo_exact
 from mdjournal.cli.runner import Post, parsed_posts
 from mdjournal.linting.selection import Configs, Settings
 from mdjournal.reporting import charts
@@ -61,7 +62,7 @@ def _report(posts: Sequence[Stats], output_format: str, color: bool, plot: str |
     if output_format == "json":
         click.echo(dumps(stats_data(posts)))
     elif output_format == "csv":
-        click.echo(stats_csv(posts), nl=False)
+        echo_exact(stats_csv(posts))
     elif posts:
         click.echo(
             "\n".join(report_lines(posts, markdown=output_format == "markdown", color=color)), color=color
@@ -104,7 +105,7 @@ def _history(
     if output_format == "json":
         click.echo(dumps(history_data(histories)))
     elif output_format == "csv":
-        click.echo(history_csv(histories), nl=False)
+        echo_exact(history_csv(histories))
     elif histories:
         click.echo(
             "\n".join(history_lines(histories, markdown=output_format == "markdown", color=color)),

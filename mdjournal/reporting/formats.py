@@ -70,12 +70,13 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
-def dumps(data: object) -> str:
+def dumps(data: object, *, indent: int | None = 2) -> str:
     """JSON that keeps Unicode readable but holds no raw control character, not even
-    the C1 controls and bidirectional overrides ``json.dumps`` leaves as they are."""
+    the C1 controls and bidirectional overrides ``json.dumps`` leaves as they are
+    (``indent=None``: on one line, as JSON Lines wants)."""
     import json  # the text output, the one most runs print, needs none of it
 
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
     return _JSON_RAW.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from mdjournal.model.identifiers import arxiv_id, doi, identify
 from mdjournal.model.nodes import Category, Entry, Journal
+from mdjournal.reporting.formats import dumps
 
 #: What kind of work an entry's URL names; each output maps these to its own types.
 PREPRINT, ARTICLE, PAPER, BOOK, WEBPAGE = "preprint", "article", "paper", "book", "webpage"
@@ -224,9 +225,7 @@ def record_data(record: Record) -> dict[str, Any]:
 
 def jsonl_text(found: Sequence[Record]) -> str:
     """One JSON object a line, keys in :data:`FIELDS` order."""
-    import json
-
-    return "".join(json.dumps(record_data(record), ensure_ascii=False) + "\n" for record in found)
+    return "".join(dumps(record_data(record), indent=None) + "\n" for record in found)
 
 
 def csv_text(found: Sequence[Record]) -> str:
