@@ -212,6 +212,16 @@ def use_color(choice: str) -> bool:
     return "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
+def color_option(what: str) -> Callable[[F], F]:
+    return click.option(
+        "--color",
+        type=click.Choice(["auto", "always", "never"]),
+        default="auto",
+        show_default=True,
+        help=f"Colour {what} (auto: only on a terminal, and never with NO_COLOR set).",
+    )
+
+
 def jobs_option(command: F) -> F:
     return click.option(
         "-j",
@@ -235,13 +245,7 @@ def jobs_option(command: F) -> F:
 )
 @click.option("--unsafe-fixes", is_flag=True, help="Count unsafe fixes as fixable ([*]).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
-@click.option(
-    "--color",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help="Colour the text output (auto: only on a terminal, and never with NO_COLOR set).",
-)
+@color_option("the text output")
 @jobs_option
 def lint_command(
     paths: tuple[str, ...],
@@ -402,13 +406,7 @@ def selection_options(command: Callable[..., None]) -> Callable[..., None]:
     "--plot", metavar="FILE", help="Also draw a chart to FILE (.svg or .png; needs mdjournal[plot])."
 )
 @click.option("--history", is_flag=True, help="Progress over the post's git history, commit by commit.")
-@click.option(
-    "--color",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help="Colour the bars (auto: only on a terminal, and never with NO_COLOR set).",
-)
+@color_option("the bars")
 def stats_command(
     paths: tuple[str, ...],
     settings: Settings,

@@ -59,15 +59,36 @@ def run(
 
 
 def _report(posts: Sequence[Stats], output_format: str, color: bool, plot: str | None) -> bool:
+    return _show(
+        output_format,
+        color,
+        plot,
+        data=lambda: stats_data(posts),
+        csv=lambda: stats_csv(posts),
+        lines=lambda markdown: report_lines(posts, markdown=markdown, color=color) if posts else [],
+        chart=lambda kind: charts.stats_chart(overall(posts), kind) if posts else None,
+    )
+
+
+def _show(
+    output_format: str,
+    color: bool,
+    plot: str | None,
+    *,
+    data: Callable[[], object],
+    csv: Callable[[], str],
+    lines: Callable[[bool], list[str]],
+    chart: Callable[[str], bytes | None],
+) -> bool:
+    """Print the view ``output_format`` names, and write the chart when one is asked for
+    (and there is something to draw); False when the chart could not be written."""
     if output_format == "json":
-        click.echo(dumps(stats_data(posts)))
+        click.echo(dumps(data()))
     elif output_format == "csv":
-        echo_exact(stats_csv(posts))
-    elif posts:
-        click.echo(
-            "\n".join(report_lines(posts, markdown=output_format == "markdown", color=color)), color=color
-        )
-    return plot is None or _plot(plot, lambda kind: charts.stats_chart(overall(posts), kind))
+        echo_exact(csv())
+    elif text := lines(output_format == "markdown"):
+        click.echo("\n".join(text), color=color)
+    return plot is None or _plot(plot, chart)
 
 
 def _history(
@@ -102,22 +123,21 @@ def _history(
             for v in found
         ]
         histories.append((path, points))
-    if output_format == "json":
-        click.echo(dumps(history_data(histories)))
-    elif output_format == "csv":
-        echo_exact(history_csv(histories))
-    elif histories:
-        click.echo(
-            "\n".join(history_lines(histories, markdown=output_format == "markdown", color=color)),
-            color=color,
-        )
-    if plot is None or not histories:
-        return ok
-    return _plot(plot, lambda kind: charts.history_chart(histories, kind)) and ok
+    shown = _show(
+        output_format,
+        color,
+        plot,
+        data=lambda: history_data(histories),
+        csv=lambda: history_csv(histories),
+        lines=lambda markdown: history_lines(histories, markdown=markdown, color=color),
+        chart=lambda kind: charts.history_chart(histories, kind) if histories else None,
+    )
+    return shown and ok
 
 
-def _plot(path: str, draw: Callable[[str], bytes]) -> bool:
-    """Write the chart ``draw(format)`` makes to ``path``; False (said why) if it cannot be."""
+def _plot(path: str, draw: Callable[[str], bytes | None]) -> bool:
+    """Write the chart ``draw(format)`` makes to ``path`` (None: nothing to draw, nothing
+    written); False (said why) if it cannot be."""
     kind = plot_format(path)
     assert kind is not None
     try:
@@ -125,6 +145,8 @@ def _plot(path: str, draw: Callable[[str], bytes]) -> bool:
     except ImportError as error:
         click.echo(missing_extra(error, "matplotlib", "--plot", "plot"), err=True)
         return False
+    if image is None:
+        return True
     try:
         write_text_atomic(path, image, create=True)
     except JournalError as error:
