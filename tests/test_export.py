@@ -85,7 +85,8 @@ def test_bibtex_special_characters(tmp_path: Path) -> None:
         "---\ntitle: T\n---\n\n## Théorie & 100%\n\n"
         "- ✔️ [Gödel, Escher, Bach: 50% of $x_1$ {braces} #1](https://example.org/a_b?x=1%202) (1979)\n\n"
         "Über-good ~ ^ _.\n\n"
-        "- [Gödel again](https://example.org/c) (1979)\n",
+        "- [Gödel again](https://example.org/c) (1979)\n\n"
+        "- [NeRF--: no camera poses 🚀](https://arxiv.org/abs/2102.07064) (2021)\n",
         encoding="utf-8",
     )
     out = _export("--to", "bibtex", str(post))
@@ -93,6 +94,7 @@ def test_bibtex_special_characters(tmp_path: Path) -> None:
     assert "keywords = {Th\\'eorie \\& 100\\%}" in out
     assert "url = {https://example.org/a_b?x=1%202}" in out
     assert "@misc{godel1979," in out and "@misc{godel1979b," in out  # unique keys
+    assert "title = {NeRF-{}-: no camera poses 🚀}" in out  # not an en dash; no LaTeX for emoji
 
 
 def test_csl_json_is_valid(jsonl: list[dict[str, object]]) -> None:

@@ -2,8 +2,9 @@
 
 bibtexparser does the writing (enclosing, alignment) and, through pylatexenc, the
 escaping of LaTeX's special characters and of non-ASCII text in the fields a
-bibliography prints (``&`` → ``\\&``, ``é`` → ``\\'e``). URLs, DOIs and eprints
-stay as written: biblatex and the url package read those verbatim.
+bibliography prints (``&`` → ``\\&``, ``é`` → ``\\'e``; an emoji, which has no LaTeX
+command, stays as it is). URLs, DOIs and eprints stay as written: biblatex and the
+url package read those verbatim.
 
 Entry types: an arXiv preprint is ``@misc`` with ``eprint`` and
 ``archivePrefix = {arXiv}`` (as arXiv's own BibTeX is), a DOI or PII names an
@@ -15,6 +16,7 @@ anything else ``@misc``. The category is in ``keywords``, the blurb in ``annote`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -32,10 +34,18 @@ def bibtex_text(found: Sequence[Record]) -> str:
     from bibtexparser.library import Library
     from bibtexparser.middlewares import LatexEncodingMiddleware
     from bibtexparser.writer import BibtexFormat
+    from pylatexenc.latexencode import RULE_REGEX, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
 
     library = Library([_entry(record) for record in found])
-    # Escape the printed fields only; the verbatim ones are added after.
-    library = LatexEncodingMiddleware(keep_math=False, enclose_urls=False).transform(library)
+    # Escape the printed fields only; the verbatim ones are added after. "--" would
+    # print as a dash ("NeRF--" as "NeRF–"), so the hyphens are kept apart. A
+    # character LaTeX has no command for (an emoji) is kept as it is, without a
+    # warning per entry: biber and modern LaTeX read UTF-8.
+    hyphens = UnicodeToLatexConversionRule(RULE_REGEX, [(re.compile(r"-(?=-)"), "-{}")])
+    encoder = UnicodeToLatexEncoder(
+        conversion_rules=[hyphens, "defaults"], unknown_char_policy="keep", unknown_char_warning=False
+    )
+    library = LatexEncodingMiddleware(encoder=encoder).transform(library)
     for entry, record in zip(library.entries, found, strict=True):
         _add_verbatim(entry, record)
     layout = BibtexFormat()  # type: ignore[no-untyped-call]
