@@ -229,7 +229,7 @@ def _sections(sections: Sequence[tuple[str, Sequence[Table]]], *, markdown: bool
     lines: list[str] = []
     for heading, tables in sections:
         lines.append(f"### {_markdown_cell(heading)}" if markdown else printable(heading))
-        for table in tables:
+        for table in (table for table in tables if table.rows):  # a post without entries has no years
             lines += ["", *(table.markdown() if markdown else table.text(color=color))]
         lines.append("")
     return lines[:-1]
