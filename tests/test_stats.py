@@ -188,24 +188,27 @@ def test_plot_svg_has_a_bar_per_year_and_state_and_per_category(tmp_path: Path) 
     ]
     assert len([i for i in ids if i.startswith("year-unread-")]) == len(YEARS)
     assert [i for i in ids if i.startswith("category-")] == [f"category-{n}" for n in range(12)]
-    # The bars' heights follow the counts: 2015's unread bar is three times its read one.
-    heights = {
-        element.get("id"): _path_height(element)
+    # The bars' sizes follow the counts: 2015's unread bar is three times its read one,
+    # Fundamentals (all read) twice as long as Biology and Evolution (half read).
+    bars = [
+        element
         for element in ET.parse(chart).iter(f"{SVG}g")
-        if element.get("id", "").endswith("-2015")
-    }
-    assert heights["year-unread-2015"] == pytest.approx(3 * heights["year-read-2015"], rel=1e-3)
+        if element.get("id", "").startswith(("year-", "category-"))
+    ]
+    sizes = {element.get("id"): _size(element) for element in bars}
+    assert sizes["year-unread-2015"][1] == pytest.approx(3 * sizes["year-read-2015"][1], rel=1e-3)
+    assert sizes["category-0"][0] == pytest.approx(2 * sizes["category-9"][0], rel=1e-3)
 
 
-def _path_height(group: ET.Element) -> float:
-    """The height of the rectangle a bar's SVG path draws (``M x y L x y L x y ... z``)."""
+def _size(group: ET.Element) -> tuple[float, float]:
+    """(width, height) of the rectangle a bar's path draws (``M x y L x y ... z``)."""
     path = group.find(f"{SVG}path")
     assert path is not None
     numbers = [
         float(n) for n in path.get("d", "").replace("M", " ").replace("L", " ").replace("z", " ").split()
     ]
-    ys = numbers[1::2]
-    return max(ys) - min(ys)
+    xs, ys = numbers[0::2], numbers[1::2]
+    return max(xs) - min(xs), max(ys) - min(ys)
 
 
 def test_without_matplotlib_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -286,6 +289,11 @@ def test_history_plot_png(history_repo: Path, tmp_path: Path) -> None:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert width > height > 300
+
+
+def test_history_of_standard_input() -> None:
+    code, out, err = run("stats", "--history", "-", input=JOURNAL.read_bytes())
+    assert "--history needs a file in a git repository" in one_line_error(code, out, err)
 
 
 def test_history_outside_git(tmp_path: Path) -> None:
