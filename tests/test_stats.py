@@ -123,8 +123,10 @@ def test_text_table() -> None:
 def test_colour_only_when_asked() -> None:
     _, out, _ = run("stats", "--color", "always", str(JOURNAL))
     assert "\x1b[32m" in out
-    _, out, _ = run("stats", "--color", "auto", str(JOURNAL), env={"NO_COLOR": "1"})
+    _, out, _ = run("stats", "--color", "never", str(JOURNAL))
     assert "\x1b[" not in out
+    _, out, _ = run("stats", "--color", "always", "--format", "markdown", str(JOURNAL))
+    assert "\x1b[" not in out  # a table to paste is never coloured
 
 
 def test_markdown_table() -> None:
