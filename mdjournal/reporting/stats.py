@@ -95,6 +95,11 @@ def overall(posts: Sequence[Stats]) -> Stats:
     return together
 
 
+def _scopes(posts: Sequence[Stats]) -> list[Stats]:
+    """Each post, then (for several) all of them together."""
+    return [*posts, overall(posts)] if len(posts) > 1 else list(posts)
+
+
 def _view(stats: Stats) -> dict[str, Any]:
     return {
         "total": stats.total.data(),
@@ -115,8 +120,7 @@ def stats_csv(posts: Sequence[Stats]) -> str:
     """One row per post (``all`` for the posts together) and group (total, category, year)."""
     header = ("post", "group", "name", "entries", "read", "unread", "to_read")
     rows: list[tuple[object, ...]] = []
-    scopes = [*posts, overall(posts)] if len(posts) > 1 else list(posts)
-    for stats in scopes:
+    for stats in _scopes(posts):
         post = stats.path if stats.path is not None else "all"
         groups: list[tuple[str, object, Counts]] = [("total", "", stats.total)]
         groups += [("category", title, counts) for title, counts in stats.categories.items()]
@@ -129,19 +133,19 @@ def stats_csv(posts: Sequence[Stats]) -> str:
 class Table:
     """Rows of counts with a share-read bar, shown as text or Markdown.
 
-    The first column is a label, the others numbers; each row's share is
-    ``read / entries`` (``None``: no bar, nothing to share).
+    Each row is a label and numbers, the first two of them entries and read: the
+    bar shows ``read / entries``.
     """
 
     header: tuple[str, ...]
-    rows: Sequence[tuple[str, Sequence[int], tuple[int, int] | None]]
+    rows: Sequence[tuple[str, Sequence[int]]]
 
     def text(self, *, color: bool = False) -> list[str]:
         """Aligned columns; the bar coloured (read green, the rest dim) when ``color``."""
-        labels = [printable(label) for label, _, _ in self.rows]
+        labels = [printable(label) for label, _ in self.rows]
         label_width = max([len(self.header[0]), *(len(label) for label in labels)])
         widths = [
-            max([len(name), *(len(str(numbers[i])) for _, numbers, _ in self.rows)])
+            max([len(name), *(len(str(numbers[i])) for _, numbers in self.rows)])
             for i, name in enumerate(self.header[1:])
         ]
         lines = [
@@ -153,12 +157,12 @@ class Table:
                 ]
             )
         ]
-        for label, (_, numbers, share) in zip(labels, self.rows, strict=True):
+        for label, (_, numbers) in zip(labels, self.rows, strict=True):
             cells = [
                 label.ljust(label_width),
                 *(str(n).rjust(w) for n, w in zip(numbers, widths, strict=True)),
             ]
-            lines.append("  ".join([*cells, bar(share, color=color)]).rstrip())
+            lines.append("  ".join([*cells, bar(numbers[1], numbers[0], color=color)]))
         return lines
 
     def markdown(self) -> list[str]:
@@ -167,8 +171,8 @@ class Table:
             "| " + " | ".join([*self.header, "share read"]) + " |",
             "|:--|" + "--:|" * (len(self.header) - 1) + ":--|",
         ]
-        for label, numbers, share in self.rows:
-            cells = [_markdown_cell(label), *(str(n) for n in numbers), bar(share)]
+        for label, numbers in self.rows:
+            cells = [_markdown_cell(label), *(str(n) for n in numbers), bar(numbers[1], numbers[0])]
             lines.append("| " + " | ".join(cells) + " |")
         return lines
 
@@ -178,11 +182,8 @@ def _markdown_cell(text: str) -> str:
     return " ".join(printable(text).split()).replace("|", "\\|")
 
 
-def bar(share: tuple[int, int] | None, *, color: bool = False) -> str:
+def bar(read: int, entries: int, *, color: bool = False) -> str:
     """``██████████░░░░░░░░░░  52%``: the share ``read / entries`` as a bar and a percentage."""
-    if share is None:
-        return ""
-    read, entries = share
     if not entries:
         return _EMPTY * BAR_WIDTH + "    -"
     filled = round(BAR_WIDTH * read / entries)
@@ -194,15 +195,15 @@ def bar(share: tuple[int, int] | None, *, color: bool = False) -> str:
 
 def category_table(stats: Stats) -> Table:
     """Per category, then the total."""
-    rows = [(title, _numbers(c), (c.read, c.entries)) for title, c in stats.categories.items()]
-    rows.append(("total", _numbers(stats.total), (stats.total.read, stats.total.entries)))
+    rows = [(title, _numbers(c)) for title, c in stats.categories.items()]
+    rows.append(("total", _numbers(stats.total)))
     return Table(("category", "entries", "read", "unread", "to read"), rows)
 
 
 def year_table(stats: Stats) -> Table:
     """Per year of publication, oldest first, ``no year`` last."""
     rows = [
-        (str(year) if year is not None else "no year", (c.entries, c.read), (c.read, c.entries))
+        (str(year) if year is not None else "no year", (c.entries, c.read))
         for year, c in stats.sorted_years()
     ]
     return Table(("year", "entries", "read"), rows)
@@ -214,9 +215,8 @@ def _numbers(counts: Counts) -> tuple[int, int, int, int]:
 
 def report_lines(posts: Sequence[Stats], *, markdown: bool = False, color: bool = False) -> list[str]:
     """The text or Markdown report: each post's tables, then (for several) all together."""
-    scopes = [*posts, overall(posts)] if len(posts) > 1 else list(posts)
     sections = []
-    for stats in scopes:
+    for stats in _scopes(posts):
         name = stats.path if stats.path is not None else f"all {len(posts)} posts"
         total = stats.total
         heading = f"{name}: {total.entries} entries, {total.read} read, {total.unread} unread"
@@ -249,10 +249,7 @@ class HistoryPoint:
 
 
 def history_table(points: Iterable[HistoryPoint]) -> Table:
-    rows = [
-        (f"{p.date[:10]} {p.commit[:8]}", _numbers(p.counts), (p.counts.read, p.counts.entries))
-        for p in points
-    ]
+    rows = [(f"{p.date[:10]} {p.commit[:8]}", _numbers(p.counts)) for p in points]
     return Table(("date       commit", "entries", "read", "unread", "to read"), rows)
 
 
