@@ -72,6 +72,16 @@ def test_bibtex_reads_back(bibtex: str, jsonl: list[dict[str, object]]) -> None:
     assert "readstatus" not in entries[5].fields_dict  # Mamba: not read
 
 
+def test_bibtex_keeps_acronyms_and_names_from_lower_casing(bibtex: str) -> None:
+    assert (
+        "title = {{DistilBERT}, a distilled version of {BERT}: smaller, faster, cheaper and lighter}"
+        in bibtex
+    )
+    assert "title = {{LoRA}: {Low-Rank} Adaptation of Large Language Models}" in bibtex
+    assert "title = {{U-Net}: Convolutional Networks for Biomedical Image Segmentation}" in bibtex
+    assert "title = {Attention Is All You Need}" in bibtex  # a capital that starts a word is the style's
+
+
 def test_bibtex_escapes_latex(bibtex: str) -> None:
     assert "Identifying, Interpreting \\& Ablating" in bibtex
     assert "keywords = {Safety \\& the Future}" in bibtex
@@ -94,7 +104,7 @@ def test_bibtex_special_characters(tmp_path: Path) -> None:
     assert "keywords = {Th\\'eorie \\& 100\\%}" in out
     assert "url = {https://example.org/a_b?x=1%202}" in out
     assert "@misc{godel1979," in out and "@misc{godel1979b," in out  # unique keys
-    assert "title = {NeRF-{}-: no camera poses 🚀}" in out  # not an en dash; no LaTeX for emoji
+    assert "title = {{NeRF}-{}-: no camera poses 🚀}" in out  # not an en dash; no LaTeX for emoji
 
 
 def test_csl_json_is_valid(jsonl: list[dict[str, object]]) -> None:

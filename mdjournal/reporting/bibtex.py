@@ -9,7 +9,8 @@ url package read those verbatim.
 Entry types: an arXiv preprint is ``@misc`` with ``eprint`` and
 ``archivePrefix = {arXiv}`` (as arXiv's own BibTeX is), a DOI or PII names an
 ``@article``, a proceedings URL an ``@inproceedings``, a ``/book/`` URL a ``@book``,
-anything else ``@misc``. The category is in ``keywords``, the blurb in ``annote``
+anything else ``@misc``. Acronyms and names in titles are braced against the
+style's lower-casing (:func:`protect_capitals`). The category is in ``keywords``, the blurb in ``annote``
 (not ``note``, which styles print in the reference list), and read entries carry
 ``readstatus = {read}``, JabRef's field for it.
 """
@@ -47,6 +48,7 @@ def bibtex_text(found: Sequence[Record]) -> str:
     )
     library = LatexEncodingMiddleware(encoder=encoder).transform(library)
     for entry, record in zip(library.entries, found, strict=True):
+        entry["title"] = protect_capitals(entry["title"])
         _add_verbatim(entry, record)
     layout = BibtexFormat()  # type: ignore[no-untyped-call]
     layout.indent = "  "
@@ -65,6 +67,20 @@ def _entry(record: Record) -> bibtexparser.model.Entry:
     if record.note:
         fields.append(Field("annote", record.note))
     return Entry(_ENTRY_TYPES.get(record.kind, "misc"), record.key, fields)
+
+
+# A word (hyphenated parts together) that is not part of a LaTeX command.
+_WORD = re.compile(r"(?<![\\\w{])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+
+
+def protect_capitals(title: str) -> str:
+    """The LaTeX title with each word that has a capital past its first letter in braces.
+
+    Bibliography styles lower-case titles ("Attention is all you need"); braces keep
+    what must not be: acronyms and names such as ``{BERT}``, ``{LLMs}``, ``{LoRA}``,
+    ``{U-Net}``. A capital that only starts a word is left to the style.
+    """
+    return _WORD.sub(lambda m: f"{{{m[0]}}}" if any(c.isupper() for c in m[0][1:]) else m[0], title)
 
 
 def _add_verbatim(entry: bibtexparser.model.Entry, record: Record) -> None:
