@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -154,6 +156,10 @@ def test_deterministic_and_to_a_file(tmp_path: Path, bibtex: str) -> None:
     out = tmp_path / "refs.bib"
     assert run("export", "--to", "bibtex", "-o", str(out), str(JOURNAL)) == (0, "", "")
     assert out.read_bytes() == bibtex.encode("utf-8")
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask  # as any new file
+    assert [path.name for path in tmp_path.iterdir()] == ["refs.bib"]  # no temporary file left
     assert _export("--to", "bibtex", str(JOURNAL)) == bibtex
 
 
