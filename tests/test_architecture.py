@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("linting",),
     ("fixing",),
     ("reporting",),
+    ("server",),  # the LSP server; only `mdjournal server` (cli) imports it, lazily
     ("cli", "mdformat_plugin"),
     ("__init__", "__main__"),
 )

@@ -331,6 +331,23 @@ def _guarded(run: Callable[[], int]) -> int:
         fail(str(error))
 
 
+@main.command("server", short_help="Serve diagnostics, fixes and an outline to editors (LSP).")
+def server_command() -> None:
+    """Speak the Language Server Protocol over standard input and output.
+
+    Editors get mdjournal's findings as diagnostics while you type, its fixes as
+    quick fixes, "fix all" and formatting, and the categories and entries as an
+    outline. Needs the server extra: pip install 'mdjournal[server]'.
+    """
+    try:
+        from mdjournal.server.app import run
+    except ImportError as error:
+        fail(
+            f"the server needs pygls and lsprotocol ({error.name} is missing): pip install 'mdjournal[server]'"
+        )
+    run()
+
+
 @main.command("rules", short_help="List the rules, or explain one.")
 @click.argument("rule", required=False)
 def rules_command(rule: str | None) -> None:

@@ -1,0 +1,182 @@
+"""Code actions and formatting: the fixer's edits, suppression comments and journal edits.
+
+- a quick fix for each fixable finding under the cursor (an unsafe one says so, and
+  is never preferred nor part of "fix all");
+- "fix all" (``source.fixAll.mdjournal``) and formatting: ``mdjournal fmt --fix``'s
+  result, sent as the few small edits that make it (:func:`~mdjournal.text.edit.edits_between`);
+- "ignore this line": ``<!-- mdjournal-disable-line CODE -->`` at the end of the
+  finding's line (see :mod:`mdjournal.linting.suppression`);
+- on an entry: mark it read (the configured read mark, and its ``*TO READ*`` marker
+  dropped), mark it unread (the mark dropped, ``*TO READ*`` added), and fill in the
+  year its link's identifier gives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from lsprotocol import types
+
+from mdjournal.config.settings import Config
+from mdjournal.fixing.fixer import fix_text
+from mdjournal.linting.finding import Finding
+from mdjournal.linting.suppression import UNSUPPRESSIBLE
+from mdjournal.model.identifiers import identify
+from mdjournal.model.nodes import Entry, Journal
+from mdjournal.server.diagnostics import Linted, diagnostic
+from mdjournal.server.outline import entry_at
+from mdjournal.server.positions import Positions
+from mdjournal.text.edit import Edit, edits_between
+from mdjournal.text.source import skip
+
+FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.mdjournal"
+KINDS = [types.CodeActionKind.QuickFix, FIX_ALL, types.CodeActionKind.RefactorRewrite]
+_SHOWN = 40  # characters of an edit's text shown in a quick fix's title
+
+
+def text_edits(edits: Sequence[Edit], positions: Positions) -> list[types.TextEdit]:
+    return [types.TextEdit(positions.range(edit.start, edit.end), edit.replacement) for edit in edits]
+
+
+def formatting(text: str, config: Config, path: str | None) -> list[Edit]:
+    """``mdjournal fmt --fix`` (safe fixes only) as edits of ``text``."""
+    return edits_between(text, fix_text(text, config, path).text)
+
+
+def code_actions(
+    uri: str,
+    linted: Linted,
+    positions: Positions,
+    start: int,
+    end: int,
+    only: Sequence[str] | None,
+) -> list[types.CodeAction]:
+    """The actions for the offsets ``start``-``end``, of the kinds ``only`` asks for (None: all)."""
+
+    def wanted(kind: str) -> bool:
+        return only is None or any(kind == base or kind.startswith(f"{base}.") for base in only)
+
+    def action(title: str, kind: str, edits: Sequence[Edit], **more: object) -> types.CodeAction:
+        change = types.WorkspaceEdit(changes={uri: text_edits(edits, positions)})
+        return types.CodeAction(title=title, kind=kind, edit=change, **more)  # type: ignore[arg-type]
+
+    actions: list[types.CodeAction] = []
+    here = [finding for finding in linted.findings if _overlaps(finding, start, end)]
+    if wanted(types.CodeActionKind.QuickFix):
+        for finding in here:
+            if finding.fix is not None:
+                actions.append(
+                    action(
+                        _fix_title(finding, linted.source.text),
+                        types.CodeActionKind.QuickFix,
+                        finding.fix.edits,
+                        diagnostics=[diagnostic(finding, positions)],
+                        is_preferred=finding.fix.safe,
+                    )
+                )
+        for finding, edit in _ignores(here, linted):
+            actions.append(
+                action(
+                    f"Ignore {finding.code} ({finding.name}) on this line",
+                    types.CodeActionKind.QuickFix,
+                    [edit],
+                    diagnostics=[diagnostic(finding, positions)],
+                )
+            )
+    if wanted(FIX_ALL) and any(finding.fixable() for finding in linted.findings):
+        edits = formatting(linted.source.text, linted.config, linted.path)
+        if edits:
+            actions.append(action("Fix all safely fixable problems (mdjournal)", FIX_ALL, edits))
+    if wanted(types.CodeActionKind.RefactorRewrite):
+        entry = entry_at(linted.journal, start)
+        if entry is not None:
+            for title, edits in journal_actions(entry, linted.journal, linted.config):
+                actions.append(action(title, types.CodeActionKind.RefactorRewrite, edits))
+    return actions
+
+
+def _overlaps(finding: Finding, start: int, end: int) -> bool:
+    return finding.span.start <= end and start <= finding.span.end
+
+
+def _fix_title(finding: Finding, text: str) -> str:
+    """``MJ002: insert ' (2021)'``, ``MJ001: replace '‚úîÔ∏è' with '✔️'``, ``(unsafe)`` when it is."""
+    assert finding.fix is not None
+    edits = finding.fix.edits
+    if len(edits) == 1:
+        (edit,) = edits
+        old, new = _shown(text[edit.start : edit.end]), _shown(edit.replacement)
+        what = (
+            f"insert {new}"
+            if not old
+            else f"delete {old}"
+            if not edit.replacement
+            else f"replace {old} with {new}"
+        )
+    else:
+        what = f"{len(edits)} edits"
+    return f"Fix {finding.code} ({finding.name}): {what}{'' if finding.fix.safe else ' (unsafe fix)'}"
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…")
+
+
+def _ignores(findings: Sequence[Finding], linted: Linted) -> Iterator[tuple[Finding, Edit]]:
+    """For each finding a suppression comment can silence (not MJ100, nor in the front
+    matter, where a comment would be YAML), the edit that adds it to its line."""
+    front = linted.journal.front_matter
+    lines = linted.source
+    for finding in findings:
+        if finding.code == UNSUPPRESSIBLE or (front is not None and finding.span.start < front.span.end + 1):
+            continue
+        end = lines.line_ends[finding.span.line - 1]
+        yield finding, Edit(end, end, f" <!-- mdjournal-disable-line {finding.code} -->")
+
+
+def journal_actions(entry: Entry, journal: Journal, config: Config) -> Iterator[tuple[str, list[Edit]]]:
+    """The journal edits that apply to ``entry``: mark read or unread, fill in its year."""
+    text = journal.source.text
+    if entry.read and entry.mark_span is not None:
+        yield "Mark as unread", _mark_unread(entry, text, config, journal.source.newline)
+    elif not entry.read:
+        yield "Mark as read", _mark_read(entry, text, config, journal)
+    identifier = identify(entry.url)
+    if entry.year_text is None and identifier is not None and identifier.year is not None:
+        end = entry.link.span.end
+        title = f"Fill in the year {identifier.year} from the {identifier.kind} {identifier.value}"
+        yield title, [Edit(end, end, f" ({identifier.year})")]
+
+
+def _mark_read(entry: Entry, text: str, config: Config, journal: Journal) -> list[Edit]:
+    lead = entry.lead_span
+    edits = [Edit(lead.start, lead.end, f"{config.read_mark} ")]
+    blurb = entry.blurb
+    sharing = [other for other in journal.entries if other.blurb is blurb and other is not entry]
+    if blurb is not None and blurb.to_read and blurb.marker_span is not None and all(o.read for o in sharing):
+        marker = re.escape(config.to_read_marker)
+        pattern = re.compile(rf"(?:(?P<d>\*{{1,3}}|_{{1,3}}){marker}(?P=d)|{marker}):?[ \t]*", re.IGNORECASE)
+        found = pattern.search(text, blurb.marker_span.start, skip(text, blurb.marker_span.end))
+        if found is not None:
+            edits.append(Edit(found.start(), found.end(), ""))
+    return edits
+
+
+def _mark_unread(entry: Entry, text: str, config: Config, newline: str) -> list[Edit]:
+    assert entry.mark_span is not None
+    mark = entry.mark_span
+    if entry.mark_after:  # `[Title](url) ✔️`: the mark and the space before it
+        start = mark.start
+        while start > entry.span.start and text[start - 1] in " \t":
+            start -= 1
+        edits = [Edit(start, mark.end, "")]
+    else:
+        edits = [Edit(mark.start, skip(text, mark.end), "")]
+    marker = f"*{config.to_read_marker}*"
+    blurb = entry.blurb
+    if blurb is None:
+        edits.append(Edit(entry.span.end, entry.span.end, f"{newline}{newline}{marker}"))
+    elif not blurb.to_read:
+        edits.append(Edit(blurb.span.start, blurb.span.start, f"{marker} "))
+    return edits

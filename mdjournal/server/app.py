@@ -1,0 +1,287 @@
+"""The pygls wiring: which LSP messages the server answers, and with what.
+
+Documents are kept by :mod:`.documents` rather than by pygls' workspace, whose
+copy is rebuilt line by line on every keystroke and splits lines where LSP does not
+(on U+2028, form feeds...). Diagnostics are published at once when a document
+opens and :data:`DEBOUNCE` seconds after the last change, so a burst of typing
+costs one lint. Nothing a client sends stops the server: a request that fails is
+answered with nothing and the reason goes to ``window/logMessage``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+import traceback
+from collections.abc import Callable, Generator
+from typing import Any, ParamSpec, TypeVar
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
+from pygls.uris import to_fs_path
+
+from mdjournal.config.files import CONFIG_NAMES
+from mdjournal.config.settings import ConfigError
+from mdjournal.server import actions, outline
+from mdjournal.server.diagnostics import Linted, Linter, diagnostics
+from mdjournal.server.documents import Document, Documents
+from mdjournal.version import __version__
+
+#: Seconds between the last change and the lint: long enough to coalesce a burst of
+#: typing, short enough to feel immediate. ``initializationOptions.debounceMs`` sets it.
+DEBOUNCE = 0.1
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class _Protocol(LanguageServerProtocol):
+    """pygls' protocol without its own copy of the documents (see the module's docstring)."""
+
+    def _user(self, method: str, params: Any) -> Generator[Any, Any, None]:
+        handler = self.fm.features.get(method)
+        if handler is not None:
+            yield handler, (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(
+        self, params: types.DidOpenTextDocumentParams
+    ) -> Generator[Any, Any, None]:
+        yield from self._user(types.TEXT_DOCUMENT_DID_OPEN, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(
+        self, params: types.DidChangeTextDocumentParams
+    ) -> Generator[Any, Any, None]:
+        yield from self._user(types.TEXT_DOCUMENT_DID_CHANGE, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(
+        self, params: types.DidCloseTextDocumentParams
+    ) -> Generator[Any, Any, None]:
+        yield from self._user(types.TEXT_DOCUMENT_DID_CLOSE, params)
+
+
+class JournalServer(LanguageServer):
+    """The open documents, their lints, and the pending debounced lints."""
+
+    def __init__(self) -> None:
+        super().__init__("mdjournal", __version__, protocol_cls=_Protocol)
+        self.documents = Documents()
+        self.linter = Linter()
+        self.debounce = DEBOUNCE
+        self._pending: dict[str, asyncio.TimerHandle] = {}
+
+    def log(self, message: str, kind: types.MessageType = types.MessageType.Warning) -> None:
+        self.window_log_message(types.LogMessageParams(type=kind, message=message))
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """pygls' own errors (a message that is not JSON, say) go to the log, not to a pop-up."""
+        self.log(f"mdjournal server: {type(error).__name__}: {error}", types.MessageType.Error)
+
+    @property
+    def encoding(self) -> str:
+        return str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
+
+    def linted(self, document: Document) -> Linted | None:
+        """The document's lint, or None (and a message) when its config cannot be used."""
+        try:
+            return self.linter.lint(document)
+        except ConfigError as error:
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"mdjournal: {error}"))
+            self.log(str(error), types.MessageType.Error)
+            return None
+
+    def publish(self, uri: str) -> None:
+        self._pending.pop(uri, None)
+        document = self.documents.get(uri)
+        if document is None:
+            return
+        linted = self.linted(document)
+        found = diagnostics(linted, document.positions) if linted is not None else []
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=document.version)
+        )
+
+    def publish_later(self, uri: str) -> None:
+        self.cancel(uri)
+        self._pending[uri] = asyncio.get_running_loop().call_later(self.debounce, guarded(self.publish), uri)
+
+    def cancel(self, uri: str) -> None:
+        pending = self._pending.pop(uri, None)
+        if pending is not None:
+            pending.cancel()
+
+    def configs_changed(self) -> None:
+        self.linter.reload()
+        for document in self.documents:
+            self.publish(document.uri)
+
+    def find(self, uri: str) -> tuple[Document, Linted] | None:
+        """The open document and its lint; None (logged) for a document never opened."""
+        document = self.documents.get(uri)
+        if document is None:
+            self.log(f"mdjournal server: {uri} is not open; open it first")
+            return None
+        linted = self.linted(document)
+        return (document, linted) if linted is not None else None
+
+
+def guarded(handler: Callable[P, R]) -> Callable[P, R | None]:
+    """Run a handler; a failure is logged and answered with null (every request here
+    may be), never a crash."""
+
+    @functools.wraps(handler)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R | None:
+        try:
+            return handler(*args, **kwargs)
+        except Exception:
+            server.log(f"mdjournal server: {handler.__name__} failed:\n{traceback.format_exc()}")
+            return None
+
+    return run
+
+
+server = JournalServer()
+
+
+def _path(uri: str) -> str | None:
+    return to_fs_path(uri)
+
+
+def _is_config(uri: str) -> bool:
+    return os.path.basename(_path(uri) or "") in CONFIG_NAMES
+
+
+@server.feature(types.INITIALIZE)
+@guarded
+def initialize(ls: JournalServer, params: types.InitializeParams) -> None:
+    options = params.initialization_options
+    if isinstance(options, dict) and isinstance(options.get("debounceMs"), (int, float)):
+        ls.debounce = max(float(options["debounceMs"]), 0.0) / 1000
+    root = params.root_uri or (params.workspace_folders[0].uri if params.workspace_folders else None)
+    root_path = _path(root) if root else None
+    if root_path:
+        ls.linter.root = root_path
+
+
+@server.feature(types.INITIALIZED)
+@guarded
+def initialized(ls: JournalServer, params: types.InitializedParams) -> None:
+    """Ask to hear of config files changing, where the client lets servers ask."""
+    watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
+    if watched and watched.dynamic_registration:
+        watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_NAMES]
+        options = types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+        registration = types.Registration(
+            "mdjournal-configs", types.WORKSPACE_DID_CHANGE_WATCHED_FILES, options
+        )
+        ls.client_register_capability(types.RegistrationParams([registration]))
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+@guarded
+def did_open(ls: JournalServer, params: types.DidOpenTextDocumentParams) -> None:
+    item = params.text_document
+    if _is_config(item.uri):
+        return
+    ls.documents.open(item.uri, _path(item.uri), item.version, item.text, ls.encoding)
+    ls.publish(item.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+@guarded
+def did_change(ls: JournalServer, params: types.DidChangeTextDocumentParams) -> None:
+    document = ls.documents.get(params.text_document.uri)
+    if document is None:
+        return
+    document.changed(params.text_document.version, params.content_changes)
+    ls.publish_later(document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+@guarded
+def did_save(ls: JournalServer, params: types.DidSaveTextDocumentParams) -> None:
+    if _is_config(params.text_document.uri):
+        ls.configs_changed()
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+@guarded
+def did_close(ls: JournalServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    ls.cancel(uri)
+    ls.documents.close(uri)
+    ls.linter.forget(uri)
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+@guarded
+def did_change_watched_files(ls: JournalServer, params: types.DidChangeWatchedFilesParams) -> None:
+    if any(_is_config(change.uri) for change in params.changes):
+        ls.configs_changed()
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=actions.KINDS),
+)
+@guarded
+def code_action(ls: JournalServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    found = ls.find(params.text_document.uri)
+    if found is None:
+        return []
+    document, linted = found
+    positions = document.positions
+    start, end = positions.offset(params.range.start), positions.offset(params.range.end)
+    only = [str(kind) for kind in params.context.only] if params.context.only else None
+    return actions.code_actions(document.uri, linted, positions, start, end, only)
+
+
+@server.feature(types.TEXT_DOCUMENT_FORMATTING)
+@guarded
+def formatting(ls: JournalServer, params: types.DocumentFormattingParams) -> list[types.TextEdit]:
+    found = ls.find(params.text_document.uri)
+    if found is None:
+        return []
+    document, linted = found
+    edits = actions.formatting(document.text, linted.config, document.path)
+    return actions.text_edits(edits, document.positions)
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+@guarded
+def document_symbol(ls: JournalServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+    found = ls.find(params.text_document.uri)
+    if found is None:
+        return []
+    document, linted = found
+    return outline.symbols(linted.journal, document.positions)
+
+
+@server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
+@guarded
+def folding_range(ls: JournalServer, params: types.FoldingRangeParams) -> list[types.FoldingRange]:
+    found = ls.find(params.text_document.uri)
+    if found is None:
+        return []
+    document, linted = found
+    return outline.folding_ranges(linted.journal, document.positions)
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+@guarded
+def hover(ls: JournalServer, params: types.HoverParams) -> types.Hover | None:
+    found = ls.find(params.text_document.uri)
+    if found is None:
+        return None
+    document, linted = found
+    positions = document.positions
+    return outline.hover(linted.journal, positions.offset(params.position), positions)
+
+
+def run() -> None:
+    """Serve over standard input and output until the client says exit."""
+    server.start_io()
