@@ -8,17 +8,14 @@ import sys
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from lsprotocol import types
 
-pytest.importorskip("lsprotocol")
-
-from lsprotocol import types  # noqa: E402
-
-from mdjournal.fixing.fixer import apply_edits  # noqa: E402
-from mdjournal.server.documents import merged  # noqa: E402
-from mdjournal.server.positions import UTF8, UTF16, UTF32, Positions  # noqa: E402
-from mdjournal.text.edit import Edit, edits_between  # noqa: E402
-from mdjournal.text.source import Source  # noqa: E402
-from tests.conftest import JOURNAL  # noqa: E402
+from mdjournal.fixing.fixer import apply_edits
+from mdjournal.server.documents import merged
+from mdjournal.server.positions import UTF8, UTF16, UTF32, Positions
+from mdjournal.text.edit import Edit, edits_between
+from mdjournal.text.source import Source
+from tests.conftest import JOURNAL
 
 TEXTS = st.text(alphabet="ab \n\r🚧✔\ufe0f\u2028", max_size=25)
 

@@ -28,7 +28,8 @@ def units(text: str, encoding: str) -> int:
         return len(text)
     if encoding == UTF8:
         return len(text.encode("utf-8", "surrogatepass"))
-    return len(text) + sum(ord(char) > 0xFFFF for char in text)
+    # Encoding is done in C: 20 times faster than counting the astral characters in Python.
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 class Positions:
