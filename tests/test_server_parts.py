@@ -82,3 +82,30 @@ def test_lint_does_not_import_the_server_libraries() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.splitlines()[-1] == "[]"
     assert "MJ002" in result.stdout  # the lint did run
+
+
+def test_malformed_messages_are_logged_and_the_server_goes_on() -> None:
+    """What no LSP client library sends: bytes that are not JSON, params of the wrong
+    shape, a body that is not UTF-8. Each is logged; the next request is answered."""
+
+    def message(body: bytes) -> bytes:
+        return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+
+    requests = [
+        b"{not json",
+        b'{"jsonrpc":"2.0","id":9,"method":"textDocument/hover","params":{"x":1}}',
+        b'{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"text":"\xff\xfe"}}',
+        b'{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}',
+        b'{"jsonrpc":"2.0","id":2,"method":"shutdown"}',
+        b'{"jsonrpc":"2.0","method":"exit"}',
+    ]
+    result = subprocess.run(
+        [sys.executable, "-m", "mdjournal", "server"],
+        input=b"".join(message(body) for body in requests),
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    out = result.stdout.decode("utf-8")
+    assert out.count('"method": "window/logMessage"') == 3
+    assert '"id": 1' in out and '"positionEncoding": "utf-16"' in out and '"id": 2' in out

@@ -224,60 +224,55 @@ def did_change_watched_files(ls: JournalServer, params: types.DidChangeWatchedFi
         ls.configs_changed()
 
 
-@server.feature(
-    types.TEXT_DOCUMENT_CODE_ACTION,
-    types.CodeActionOptions(code_action_kinds=actions.KINDS),
-)
-@guarded
-def code_action(ls: JournalServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-    found = ls.find(params.text_document.uri)
-    if found is None:
-        return []
-    document, linted = found
+def document_request(
+    method: str, options: Any = None
+) -> Callable[[Callable[[Document, Linted, Any], R]], Callable[[JournalServer, Any], R | None]]:
+    """Register ``answer(document, linted, params)`` for a request about an open document
+    (null for one that is not open, or when its config cannot be used)."""
+
+    def register(answer: Callable[[Document, Linted, Any], R]) -> Callable[[JournalServer, Any], R | None]:
+        def handle(ls: JournalServer, params: Any) -> R | None:  # pygls passes ``ls`` by this name
+            found = ls.find(params.text_document.uri)
+            return answer(*found, params) if found is not None else None
+
+        handle.__name__ = answer.__name__  # for the log
+        return server.feature(method, options)(guarded(handle))
+
+    return register
+
+
+@document_request(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=actions.KINDS))
+def code_action(document: Document, linted: Linted, params: types.CodeActionParams) -> list[types.CodeAction]:
     positions = document.positions
     start, end = positions.offset(params.range.start), positions.offset(params.range.end)
     only = [str(kind) for kind in params.context.only] if params.context.only else None
     return actions.code_actions(document.uri, linted, positions, start, end, only)
 
 
-@server.feature(types.TEXT_DOCUMENT_FORMATTING)
-@guarded
-def formatting(ls: JournalServer, params: types.DocumentFormattingParams) -> list[types.TextEdit]:
-    found = ls.find(params.text_document.uri)
-    if found is None:
-        return []
-    document, linted = found
+@document_request(types.TEXT_DOCUMENT_FORMATTING)
+def formatting(
+    document: Document, linted: Linted, params: types.DocumentFormattingParams
+) -> list[types.TextEdit]:
     edits = actions.formatting(document.text, linted.config, document.path)
     return actions.text_edits(edits, document.positions)
 
 
-@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-@guarded
-def document_symbol(ls: JournalServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
-    found = ls.find(params.text_document.uri)
-    if found is None:
-        return []
-    document, linted = found
+@document_request(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def document_symbol(
+    document: Document, linted: Linted, params: types.DocumentSymbolParams
+) -> list[types.DocumentSymbol]:
     return outline.symbols(linted.journal, document.positions)
 
 
-@server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
-@guarded
-def folding_range(ls: JournalServer, params: types.FoldingRangeParams) -> list[types.FoldingRange]:
-    found = ls.find(params.text_document.uri)
-    if found is None:
-        return []
-    document, linted = found
+@document_request(types.TEXT_DOCUMENT_FOLDING_RANGE)
+def folding_range(
+    document: Document, linted: Linted, params: types.FoldingRangeParams
+) -> list[types.FoldingRange]:
     return outline.folding_ranges(linted.journal, document.positions)
 
 
-@server.feature(types.TEXT_DOCUMENT_HOVER)
-@guarded
-def hover(ls: JournalServer, params: types.HoverParams) -> types.Hover | None:
-    found = ls.find(params.text_document.uri)
-    if found is None:
-        return None
-    document, linted = found
+@document_request(types.TEXT_DOCUMENT_HOVER)
+def hover(document: Document, linted: Linted, params: types.HoverParams) -> types.Hover | None:
     positions = document.positions
     return outline.hover(linted.journal, positions.offset(params.position), positions)
 
