@@ -52,6 +52,8 @@ async def _start(client: LanguageClient, encoding: str) -> AsyncIterator[None]:
                     )
                 ),
                 is_preferred_support=True,
+                resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"]),
+                data_support=True,
             ),
             document_symbol=types.DocumentSymbolClientCapabilities(hierarchical_document_symbol_support=True),
             hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown]),
@@ -248,6 +250,20 @@ async def test_formatting_and_fix_all_give_fmt_fix_as_small_edits(
     (fix_all,) = actions
     assert isinstance(fix_all, types.CodeAction) and fix_all.kind == "source.fixAll.mdjournal"
     assert _apply(text, _edits(fix_all, uri)) == read(FIXED)
+    # asked for every action (a lightbulb), "fix all" comes without its edit, made when chosen
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            types.Range(types.Position(0, 0), types.Position(0, 0)),
+            types.CodeActionContext([]),
+        )
+    )
+    (lazy,) = [
+        a for a in actions or [] if isinstance(a, types.CodeAction) and a.kind == "source.fixAll.mdjournal"
+    ]
+    assert lazy.edit is None
+    resolved = await client.code_action_resolve_async(lazy)
+    assert _apply(text, _edits(resolved, uri)) == read(FIXED)
 
 
 async def test_the_outline_holds_the_categories_and_their_entries(

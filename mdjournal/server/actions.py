@@ -32,11 +32,16 @@ from mdjournal.text.source import skip
 
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.mdjournal"
 KINDS = [types.CodeActionKind.QuickFix, FIX_ALL, types.CodeActionKind.RefactorRewrite]
+FIX_ALL_TITLE = "Fix all safely fixable problems (mdjournal)"
 _SHOWN = 40  # characters of an edit's text shown in a quick fix's title
 
 
 def text_edits(edits: Sequence[Edit], positions: Positions) -> list[types.TextEdit]:
     return [types.TextEdit(positions.range(edit.start, edit.end), edit.replacement) for edit in edits]
+
+
+def workspace_edit(uri: str, edits: Sequence[Edit], positions: Positions) -> types.WorkspaceEdit:
+    return types.WorkspaceEdit(changes={uri: text_edits(edits, positions)})
 
 
 def formatting(text: str, config: Config, path: str | None) -> list[Edit]:
@@ -51,15 +56,21 @@ def code_actions(
     start: int,
     end: int,
     only: Sequence[str] | None,
+    resolvable: bool = False,
 ) -> list[types.CodeAction]:
-    """The actions for the offsets ``start``-``end``, of the kinds ``only`` asks for (None: all)."""
+    """The actions for the offsets ``start``-``end``, of the kinds ``only`` asks for (None: all).
+
+    "Fix all" runs the whole fixer (6 s on a 10,000-entry journal on a busy machine),
+    and editors ask for every action on each move of the cursor: unless it is asked
+    for by kind, it is offered only to a client that can ask for its edit when it is
+    chosen (``codeAction/resolve``), and without one.
+    """
 
     def wanted(kind: str) -> bool:
         return only is None or any(kind == base or kind.startswith(f"{base}.") for base in only)
 
     def action(title: str, kind: str, edits: Sequence[Edit], **more: object) -> types.CodeAction:
-        change = types.WorkspaceEdit(changes={uri: text_edits(edits, positions)})
-        return types.CodeAction(title=title, kind=kind, edit=change, **more)  # type: ignore[arg-type]
+        return types.CodeAction(title=title, kind=kind, edit=workspace_edit(uri, edits, positions), **more)  # type: ignore[arg-type]
 
     actions: list[types.CodeAction] = []
     here = [finding for finding in linted.findings if _overlaps(finding, start, end)]
@@ -85,9 +96,12 @@ def code_actions(
                 )
             )
     if wanted(FIX_ALL) and any(finding.fixable() for finding in linted.findings):
-        edits = formatting(linted.source.text, linted.config, linted.path)
-        if edits:
-            actions.append(action("Fix all safely fixable problems (mdjournal)", FIX_ALL, edits))
+        if only is not None:
+            edits = formatting(linted.source.text, linted.config, linted.path)
+            if edits:
+                actions.append(action(FIX_ALL_TITLE, FIX_ALL, edits))
+        elif resolvable:
+            actions.append(types.CodeAction(title=FIX_ALL_TITLE, kind=FIX_ALL, data={"uri": uri}))
     if wanted(types.CodeActionKind.RefactorRewrite):
         entry = entry_at(linted.journal, start)
         if entry is not None:

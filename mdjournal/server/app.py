@@ -241,12 +241,31 @@ def document_request(
     return register
 
 
-@document_request(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=actions.KINDS))
+@document_request(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=actions.KINDS, resolve_provider=True),
+)
 def code_action(document: Document, linted: Linted, params: types.CodeActionParams) -> list[types.CodeAction]:
     positions = document.positions
     start, end = positions.offset(params.range.start), positions.offset(params.range.end)
     only = [str(kind) for kind in params.context.only] if params.context.only else None
-    return actions.code_actions(document.uri, linted, positions, start, end, only)
+    asked = server.client_capabilities.text_document
+    resolve = asked.code_action.resolve_support if asked and asked.code_action else None
+    resolvable = resolve is not None and "edit" in resolve.properties
+    return actions.code_actions(document.uri, linted, positions, start, end, only, resolvable)
+
+
+@server.feature(types.CODE_ACTION_RESOLVE)
+@guarded
+def resolve_code_action(ls: JournalServer, action: types.CodeAction) -> types.CodeAction:
+    """The edit of "fix all", made when it is chosen: the text as it is then, fixed."""
+    uri = action.data.get("uri") if isinstance(action.data, dict) else None
+    found = ls.find(uri) if isinstance(uri, str) else None
+    if found is not None and action.kind == actions.FIX_ALL:
+        document, linted = found
+        edits = actions.formatting(document.text, linted.config, document.path)
+        action.edit = actions.workspace_edit(document.uri, edits, document.positions)
+    return action
 
 
 @document_request(types.TEXT_DOCUMENT_FORMATTING)
