@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import sys
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -97,20 +97,28 @@ async def _open(client: LanguageClient, folder: Path, text: str, name: str = "")
     path = folder / (name or f"post{next(_names)}.md")
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     uri = path.as_uri()
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
-        )
+    item = types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+    await _published(
+        client, uri, lambda: client.text_document_did_open(types.DidOpenTextDocumentParams(item))
     )
-    await _diagnostics_for(client, uri)
     return uri
 
 
-async def _diagnostics_for(client: LanguageClient, uri: str) -> Sequence[types.Diagnostic]:
-    while True:
-        params = await asyncio.wait_for(client.wait_for_notification("textDocument/publishDiagnostics"), 10)
-        if params.uri == uri:
-            return params.diagnostics
+async def _published(
+    client: LanguageClient, uri: str, send: Callable[[], None]
+) -> Sequence[types.Diagnostic]:
+    """The diagnostics of ``uri`` that the server publishes after ``send()``.
+
+    The client keeps each publication as a new list: waiting for a new one is
+    immune to several arriving at once, as waiting for the next notification is not.
+    """
+    before = client.diagnostics.get(uri)
+    send()
+    for _ in range(2000):
+        if client.diagnostics.get(uri) is not before:
+            return client.diagnostics[uri]
+        await asyncio.sleep(0.01)
+    raise TimeoutError(f"no diagnostics published for {uri}")
 
 
 def _utf16(text: str) -> int:
@@ -179,13 +187,11 @@ async def test_a_finding_after_astral_and_combined_characters_lands_in_the_negot
     assert diagnostic.range.start == types.Position(5, expected)
     assert expected == (16 if encoding == "utf-16" else 22) != len(EMOJI_PREFIX) == 15
     # an incremental change placed after them is applied where the client means it
-    used.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-            [types.TextDocumentContentChangePartial(range=diagnostic.range, text="✔️")],
-        )
+    change = types.DidChangeTextDocumentParams(
+        types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        [types.TextDocumentContentChangePartial(range=diagnostic.range, text="✔️")],
     )
-    assert [d.code for d in await _diagnostics_for(used, uri)] == []
+    assert [d.code for d in await _published(used, uri, lambda: used.text_document_did_change(change))] == []
 
 
 async def test_a_quick_fix_inserts_the_missing_year(client: LanguageClient, folder: Path) -> None:
@@ -333,39 +339,46 @@ async def test_diagnostics_follow_changes(client: LanguageClient, folder: Path) 
     uri = await _open(client, folder, text)
     missing = next(d for d in client.diagnostics[uri] if d.code == "MJ002" and "2108.12409" in d.message)
     at = missing.range.end
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-            [types.TextDocumentContentChangePartial(range=types.Range(at, at), text=" (2021)")],
-        )
+    change = types.DidChangeTextDocumentParams(
+        types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        [types.TextDocumentContentChangePartial(range=types.Range(at, at), text=" (2021)")],
     )
-    after = await _diagnostics_for(client, uri)
+    after = await _published(client, uri, lambda: client.text_document_did_change(change))
     assert len(after) == 52 and all("2108.12409" not in d.message for d in after)
-    client.text_document_did_change(  # a whole-text change, then an incremental one on top
-        types.DidChangeTextDocumentParams(
-            types.VersionedTextDocumentIdentifier(uri=uri, version=3),
-            [
-                types.TextDocumentContentChangeWholeDocument(text=read(FIXED)),
-                types.TextDocumentContentChangePartial(
-                    range=types.Range(types.Position(0, 0), types.Position(0, 0)), text=""
-                ),
-            ],
-        )
+    change = types.DidChangeTextDocumentParams(  # a whole-text change, then an incremental one on top
+        types.VersionedTextDocumentIdentifier(uri=uri, version=3),
+        [
+            types.TextDocumentContentChangeWholeDocument(text=read(FIXED)),
+            types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(0, 0), types.Position(0, 0)), text=""
+            ),
+        ],
     )
-    assert len(await _diagnostics_for(client, uri)) == len(lint_text(read(FIXED))[1])
+    after = await _published(client, uri, lambda: client.text_document_did_change(change))
+    assert len(after) == len(lint_text(read(FIXED))[1])
+    close = types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri))
+    assert not await _published(client, uri, lambda: client.text_document_did_close(close))  # list cleared
 
 
 async def test_a_config_file_change_is_read_again(client: LanguageClient, tmp_path: Path) -> None:
+    for _ in range(100):  # the server asks for it after the handshake, in its own time
+        if REGISTERED:
+            break
+        await asyncio.sleep(0.05)
     (registration,) = [r for r in REGISTERED if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES][:1]
     assert "**/.mdjournal.toml" in str(registration.register_options)
     uri = await _open(client, tmp_path, read(JOURNAL))
     assert any(d.code == "MJ002" for d in client.diagnostics[uri])
     config = tmp_path / ".mdjournal.toml"
     config.write_text('ignore = ["MJ002"]\n', encoding="utf-8")
-    client.workspace_did_change_watched_files(
-        types.DidChangeWatchedFilesParams([types.FileEvent(config.as_uri(), types.FileChangeType.Created)])
+    changed = types.DidChangeWatchedFilesParams(
+        [types.FileEvent(config.as_uri(), types.FileChangeType.Changed)]
     )
-    assert not any(d.code == "MJ002" for d in await _diagnostics_for(client, uri))
+    after = await _published(client, uri, lambda: client.workspace_did_change_watched_files(changed))
+    assert not any(d.code == "MJ002" for d in after)
+    config.write_text('select = ["MJ999"]\n', encoding="utf-8")  # a config lint refuses
+    assert not await _published(client, uri, lambda: client.workspace_did_change_watched_files(changed))
+    assert any("unknown rule 'MJ999'" in m.message for m in client.messages)
 
 
 async def test_bad_requests_are_logged_never_fatal(client: LanguageClient, folder: Path) -> None:

@@ -72,6 +72,7 @@ class JournalServer(LanguageServer):
         self.linter = Linter()
         self.debounce = DEBOUNCE
         self._pending: dict[str, asyncio.TimerHandle] = {}
+        self._shown: set[str] = set()  # config errors shown in a pop-up: once each, not every keystroke
 
     def log(self, message: str, kind: types.MessageType = types.MessageType.Warning) -> None:
         self.window_log_message(types.LogMessageParams(type=kind, message=message))
@@ -89,7 +90,11 @@ class JournalServer(LanguageServer):
         try:
             return self.linter.lint(document)
         except ConfigError as error:
-            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"mdjournal: {error}"))
+            if str(error) not in self._shown:
+                self._shown.add(str(error))
+                self.window_show_message(
+                    types.ShowMessageParams(types.MessageType.Error, f"mdjournal: {error}")
+                )
             self.log(str(error), types.MessageType.Error)
             return None
 
@@ -115,6 +120,7 @@ class JournalServer(LanguageServer):
 
     def configs_changed(self) -> None:
         self.linter.reload()
+        self._shown.clear()
         for document in self.documents:
             self.publish(document.uri)
 
@@ -146,12 +152,8 @@ def guarded(handler: Callable[P, R]) -> Callable[P, R | None]:
 server = JournalServer()
 
 
-def _path(uri: str) -> str | None:
-    return to_fs_path(uri)
-
-
 def _is_config(uri: str) -> bool:
-    return os.path.basename(_path(uri) or "") in CONFIG_NAMES
+    return os.path.basename(to_fs_path(uri) or "") in CONFIG_NAMES
 
 
 @server.feature(types.INITIALIZE)
@@ -161,7 +163,7 @@ def initialize(ls: JournalServer, params: types.InitializeParams) -> None:
     if isinstance(options, dict) and isinstance(options.get("debounceMs"), (int, float)):
         ls.debounce = max(float(options["debounceMs"]), 0.0) / 1000
     root = params.root_uri or (params.workspace_folders[0].uri if params.workspace_folders else None)
-    root_path = _path(root) if root else None
+    root_path = to_fs_path(root) if root else None
     if root_path:
         ls.linter.root = root_path
 
@@ -186,7 +188,7 @@ def did_open(ls: JournalServer, params: types.DidOpenTextDocumentParams) -> None
     item = params.text_document
     if _is_config(item.uri):
         return
-    ls.documents.open(item.uri, _path(item.uri), item.version, item.text, ls.encoding)
+    ls.documents.open(item.uri, to_fs_path(item.uri), item.version, item.text, ls.encoding)
     ls.publish(item.uri)
 
 
