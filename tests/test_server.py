@@ -379,6 +379,10 @@ async def test_a_config_file_change_is_read_again(client: LanguageClient, tmp_pa
     config.write_text('select = ["MJ999"]\n', encoding="utf-8")  # a config lint refuses
     assert not await _published(client, uri, lambda: client.workspace_did_change_watched_files(changed))
     assert any("unknown rule 'MJ999'" in m.message for m in client.messages)
+    config.write_text('ignore = ["MJ001"]\n', encoding="utf-8")  # saved in the editor: read again too
+    saved = types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(config.as_uri()))
+    after = await _published(client, uri, lambda: client.text_document_did_save(saved))
+    assert {d.code for d in after} >= {"MJ002"} and "MJ001" not in {d.code for d in after}
 
 
 async def test_bad_requests_are_logged_never_fatal(client: LanguageClient, folder: Path) -> None:

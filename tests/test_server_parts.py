@@ -109,3 +109,13 @@ def test_malformed_messages_are_logged_and_the_server_goes_on() -> None:
     out = result.stdout.decode("utf-8")
     assert out.count('"method": "window/logMessage"') == 3
     assert '"id": 1' in out and '"positionEncoding": "utf-16"' in out and '"id": 2' in out
+
+
+def test_without_the_server_extra_the_command_says_what_to_install() -> None:
+    script = (
+        "import sys\nsys.modules['pygls'] = None\nfrom mdjournal.cli.main import main\nmain(['server'])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("pip install 'mdjournal[server]'")
+    assert "Traceback" not in result.stderr
