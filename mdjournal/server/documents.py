@@ -1,11 +1,12 @@
 """The open documents, kept in step with the editor (full and incremental sync).
 
 Each change is applied to the text by offsets in the client's position encoding.
-The block parse, the costly half of a lint, is kept from one lint to the next:
-the changes since are merged into one edit of the last linted text, and
-:meth:`~mdjournal.parsing.blocks.BlockParse.after` parses again only around it (on
-a 10,000-entry journal, 70 ms instead of 565 ms for a whole parse, measured on a
-busy 2-CPU machine).
+The block parse is kept from one lint to the next: the changes since are merged
+into one edit of the last linted text, and
+:meth:`~mdjournal.parsing.blocks.BlockParse.after` parses again only around it.
+On a 10,000-entry journal, after a one-character change, that is 70 ms instead of
+565 ms for the block parse, and 1.1 s instead of 2.2 s for the whole lint
+(measured in-process on a busy 2-CPU machine).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class Document:
         """Apply the editor's changes, in order: each is in the offsets of the text before it."""
         for change in changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
-                positions = Positions(self.source, self.encoding)
+                positions = self.positions
                 start, end = positions.offset(change.range.start), positions.offset(change.range.end)
                 start, end = min(start, end), max(start, end)
                 self._edited(Edit(start, end, change.text))

@@ -36,7 +36,7 @@ def entry_at(journal: Journal, offset: int) -> Entry | None:
 
 
 def state(entry: Entry) -> str:
-    """``read``, or ``unread`` with its markers: ``unread, TO READ``."""
+    """``read`` or ``unread``, then the status markers: ``unread, TO READ``."""
     markers = entry.blurb.markers if entry.blurb is not None else ()
     return ", ".join(["read" if entry.read else "unread", *markers])
 
