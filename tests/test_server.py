@@ -332,6 +332,11 @@ async def test_journal_actions_mark_read_and_unread_and_fill_in_the_year(
     assert "(https://arxiv.org/abs/2108.12409) (2021)\n" in year
     unread_text = _apply(text, _edits((await titled(10))["Mark as unread"], uri))
     assert "- [Read](https://arxiv.org/abs/1706.03762) (2017)\n\n*TO READ* Good.\n" in unread_text
+    # a blurb two unread entries share keeps its marker when one of them is read
+    shared = "---\ntitle: t\n---\n\n## Papers\n\n- [A](https://a.org)\n- [B](https://b.org)\n\n*TO READ*\n"
+    uri = await _open(client, folder, shared)
+    one_read = _apply(shared, _edits((await titled(6))["Mark as read"], uri))
+    assert one_read == shared.replace("- [A]", "- ✔️ [A]")
 
 
 async def test_diagnostics_follow_changes(client: LanguageClient, folder: Path) -> None:

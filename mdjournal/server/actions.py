@@ -115,7 +115,8 @@ def _overlaps(finding: Finding, start: int, end: int) -> bool:
 
 
 def _fix_title(finding: Finding, text: str) -> str:
-    """``MJ002: insert ' (2021)'``, ``MJ001: replace '‚úîÔ∏è' with '✔️'``, ``(unsafe)`` when it is."""
+    """``Fix MJ002 (missing-year): insert ' (2021)'``, ``... replace '‚úîÔ∏è' with '✔️'``,
+    with `` (unsafe fix)`` after an unsafe one."""
     assert finding.fix is not None
     edits = finding.fix.edits
     if len(edits) == 1:
@@ -143,7 +144,7 @@ def _ignores(findings: Sequence[Finding], linted: Linted) -> Iterator[tuple[Find
     front = linted.journal.front_matter
     lines = linted.source
     for finding in findings:
-        if finding.code == UNSUPPRESSIBLE or (front is not None and finding.span.start < front.span.end + 1):
+        if finding.code == UNSUPPRESSIBLE or (front is not None and finding.span.line <= front.end_line):
             continue
         end = lines.line_ends[finding.span.line - 1]
         yield finding, Edit(end, end, f" <!-- mdjournal-disable-line {finding.code} -->")
@@ -152,10 +153,14 @@ def _ignores(findings: Sequence[Finding], linted: Linted) -> Iterator[tuple[Find
 def journal_actions(entry: Entry, journal: Journal, config: Config) -> Iterator[tuple[str, list[Edit]]]:
     """The journal edits that apply to ``entry``: mark read or unread, fill in its year."""
     text = journal.source.text
+    shared = [other for other in journal.entries if entry.blurb is not None and other.blurb is entry.blurb]
     if entry.read and entry.mark_span is not None:
-        yield "Mark as unread", _mark_unread(entry, text, config, journal.source.newline)
+        yield "Mark as unread", _mark_unread(entry, text, config, journal.source.newline, len(shared) > 1)
     elif not entry.read:
-        yield "Mark as read", _mark_read(entry, text, config, journal)
+        yield (
+            "Mark as read",
+            _mark_read(entry, text, config, all(other.read for other in shared if other is not entry)),
+        )
     identifier = identify(entry.url)
     if entry.year_text is None and identifier is not None and identifier.year is not None:
         end = entry.link.span.end
@@ -163,12 +168,13 @@ def journal_actions(entry: Entry, journal: Journal, config: Config) -> Iterator[
         yield title, [Edit(end, end, f" ({identifier.year})")]
 
 
-def _mark_read(entry: Entry, text: str, config: Config, journal: Journal) -> list[Edit]:
+def _mark_read(entry: Entry, text: str, config: Config, others_read: bool) -> list[Edit]:
+    """The read mark written, and the blurb's TO READ marker dropped unless an unread
+    entry shares the blurb (``others_read``: every other entry sharing it is read)."""
     lead = entry.lead_span
     edits = [Edit(lead.start, lead.end, f"{config.read_mark} ")]
     blurb = entry.blurb
-    sharing = [other for other in journal.entries if other.blurb is blurb and other is not entry]
-    if blurb is not None and blurb.to_read and blurb.marker_span is not None and all(o.read for o in sharing):
+    if blurb is not None and blurb.to_read and blurb.marker_span is not None and others_read:
         marker = re.escape(config.to_read_marker)
         pattern = re.compile(rf"(?:(?P<d>\*{{1,3}}|_{{1,3}}){marker}(?P=d)|{marker}):?[ \t]*", re.IGNORECASE)
         found = pattern.search(text, blurb.marker_span.start, skip(text, blurb.marker_span.end))
@@ -177,7 +183,8 @@ def _mark_read(entry: Entry, text: str, config: Config, journal: Journal) -> lis
     return edits
 
 
-def _mark_unread(entry: Entry, text: str, config: Config, newline: str) -> list[Edit]:
+def _mark_unread(entry: Entry, text: str, config: Config, newline: str, shared: bool) -> list[Edit]:
+    """The read mark dropped, and TO READ added to the blurb unless other entries share it."""
     assert entry.mark_span is not None
     mark = entry.mark_span
     if entry.mark_after:  # `[Title](url) ✔️`: the mark and the space before it
@@ -191,6 +198,6 @@ def _mark_unread(entry: Entry, text: str, config: Config, newline: str) -> list[
     blurb = entry.blurb
     if blurb is None:
         edits.append(Edit(entry.span.end, entry.span.end, f"{newline}{newline}{marker}"))
-    elif not blurb.to_read:
+    elif not blurb.to_read and not shared:
         edits.append(Edit(blurb.span.start, blurb.span.start, f"{marker} "))
     return edits
