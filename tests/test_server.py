@@ -390,6 +390,19 @@ async def test_a_config_file_change_is_read_again(client: LanguageClient, tmp_pa
     assert {d.code for d in after} >= {"MJ002"} and "MJ001" not in {d.code for d in after}
 
 
+async def test_a_file_the_config_excludes_gets_no_diagnostics_but_an_outline(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    (tmp_path / ".mdjournal.toml").write_text('exclude = ["drafts/"]\n', encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    uri = await _open(client, tmp_path / "drafts", read(JOURNAL))
+    assert not client.diagnostics[uri]
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(types.TextDocumentIdentifier(uri))
+    )
+    assert symbols is not None and len(symbols) == 12
+
+
 async def test_bad_requests_are_logged_never_fatal(client: LanguageClient, folder: Path) -> None:
     unknown = (folder / "never-opened.md").as_uri()
     symbols = await client.text_document_document_symbol_async(

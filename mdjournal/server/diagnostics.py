@@ -67,6 +67,8 @@ class Linter:
             return last
         config = self.config(document)
         journal, findings = lint_text(document.text, config, document.path, blocks=document.blocks())
+        if document.path is not None and config.excluded(document.path):
+            findings = []  # lint skips what the config excludes, even when named
         linted = self._last[document.uri] = Linted(document.source, journal, findings, config, document.path)
         return linted
 
