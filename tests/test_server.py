@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import re
 import sys
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
@@ -121,22 +122,24 @@ async def _published(
     raise TimeoutError(f"no diagnostics published for {uri}")
 
 
+def _lines(text: str) -> list[str]:
+    """The lines as LSP counts them (CRLF, CR and LF break lines; U+2028 and the like do not)."""
+    return re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z", text)
+
+
 def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def _apply(text: str, edits: Sequence[types.TextEdit], encoding: str = "utf-16") -> str:
-    """Apply LSP edits (all in the original text's positions) as an editor would."""
-    lines = text.splitlines(keepends=True)
+def _apply(text: str, edits: Sequence[types.TextEdit]) -> str:
+    """Apply LSP edits (all in the original text's UTF-16 positions) as an editor would."""
+    lines = _lines(text)
     starts = list(itertools.accumulate((len(line) for line in lines), initial=0))
 
     def offset(position: types.Position) -> int:
         line = lines[position.line] if position.line < len(lines) else ""
-        units = line.encode(f"{encoding}-le" if encoding == "utf-16" else encoding)
-        size = 2 if encoding == "utf-16" else 1
-        return starts[position.line] + len(
-            units[: position.character * size].decode(encoding + ("-le" if size == 2 else ""))
-        )
+        units = line.encode("utf-16-le")[: position.character * 2]
+        return starts[position.line] + len(units.decode("utf-16-le"))
 
     for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
         start, end = offset(edit.range.start), offset(edit.range.end)
@@ -157,7 +160,7 @@ async def test_the_sample_posts_diagnostics_are_lints_with_utf16_ranges(
     diagnostics = client.diagnostics[uri]
     findings = lint_text(text)[1]
     assert len(diagnostics) == len(findings) == 53
-    lines = text.splitlines(keepends=True)
+    lines = _lines(text)
     for diagnostic, finding in zip(diagnostics, findings, strict=True):
         assert (diagnostic.code, diagnostic.message, diagnostic.source) == (
             finding.code,
