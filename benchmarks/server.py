@@ -7,7 +7,11 @@ The server runs as editors run it (``mdjournal server`` over stdio) with its deb
 set to 0 (``initializationOptions.debounceMs``), so each figure is what the server
 adds to the debounce (100 ms by default). Each run types one character in the middle
 of the post (and the next run deletes it), as a person would; the median and the
-slowest run are printed. A benchmark, not a test: nothing here runs in CI.
+slowest run are printed. On a shared machine absolute times move with the load, so
+each run is followed by the baseline, a whole ``lint_text`` of the post in this
+process (what ``mdjournal lint`` does once started), and the ratio of the medians
+is printed too: it holds on any machine. A benchmark, not a test: nothing here runs
+in CI.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from mdjournal.linting.linter import lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "research-journal.md"
@@ -75,7 +81,7 @@ class Client:
         self.process.wait(timeout=30)
 
 
-def measure(path: Path, runs: int) -> tuple[int, list[float]]:
+def measure(path: Path, runs: int) -> tuple[int, list[float], list[float]]:
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")
     line = len(lines) // 2
@@ -95,7 +101,7 @@ def measure(path: Path, runs: int) -> tuple[int, list[float]]:
         {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}},
     )
     found = client.diagnostics(1)
-    times = []
+    times, baseline = [], []
     for run in range(runs):
         version = run + 2
         at = {"line": line, "character": 4}
@@ -111,8 +117,11 @@ def measure(path: Path, runs: int) -> tuple[int, list[float]]:
         )
         client.diagnostics(version)
         times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        lint_text(text)
+        baseline.append(time.perf_counter() - start)
     client.close()
-    return found, times
+    return found, times, baseline
 
 
 def main() -> None:
@@ -130,11 +139,12 @@ def main() -> None:
         files = [FIXTURE, big]
     for path in files:
         runs = options.runs or (31 if path.stat().st_size < 200_000 else 7)
-        found, times = measure(path, runs)
+        found, times, baseline = measure(path, runs)
+        median, lint = statistics.median(times), statistics.median(baseline)
         print(
             f"{path.name}: {path.stat().st_size / 1e6:.2f} MB, {found} diagnostics; didChange -> publishDiagnostics "
-            f"over {runs} changes: median {statistics.median(times) * 1000:.1f} ms, slowest {max(times) * 1000:.1f} ms "
-            "(beyond the debounce)"
+            f"over {runs} changes: median {median * 1000:.1f} ms, slowest {max(times) * 1000:.1f} ms "
+            f"(beyond the debounce); a whole lint in-process {lint * 1000:.1f} ms: {median / lint:.2f}x"
         )
 
 
