@@ -65,6 +65,35 @@ def test_exclude_in_config_applies_to_folders_and_named_files(site: Path) -> Non
     assert paths_in(out) == [str(site / "_posts/2025-01-01-a.md"), str(site / "_posts/2025-01-02-b.markdown")]
 
 
+@pytest.mark.parametrize(
+    ("patterns", "left"),
+    [
+        # anchored: only the README at the root, not _posts/README.md
+        (["/README.md"], ["_drafts/c.md", "_posts/README.md"]),
+        (["README.md"], ["_drafts/c.md"]),
+        # negation takes a file back from an earlier pattern
+        (["*.md", "!c.md"], ["_drafts/c.md"]),
+        # 'dir/' names the folder, not a file of that name
+        (["c.md/"], ["README.md", "_drafts/c.md", "_posts/README.md"]),
+        (["_drafts/"], ["README.md", "_posts/README.md"]),
+        (["**/README.md"], ["_drafts/c.md"]),
+    ],
+)
+def test_exclude_follows_gitignore_rules(tmp_path: Path, patterns: list[str], left: list[str]) -> None:
+    for name in ["README.md", "_posts/README.md", "_drafts/c.md"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(POST.format(n=name), encoding="utf-8")
+    (tmp_path / ".mdjournal.toml").write_text(f"exclude = {json.dumps(patterns)}\n", encoding="utf-8")
+    _, out, _ = run("lint", str(tmp_path))
+    assert paths_in(out) == [str(tmp_path / name) for name in left]
+
+
+def test_a_folder_given_as_dot_prints_paths_without_it(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(site)
+    _, out, _ = run("lint", ".")
+    assert paths_in(out)[0] == "_drafts/c.md"
+
+
 def test_a_file_named_twice_is_linted_once(site: Path) -> None:
     post = site / "_posts" / "2025-01-01-a.md"
     _, out, _ = run("lint", str(post), str(site / "_posts"))

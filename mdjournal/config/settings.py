@@ -8,15 +8,18 @@ written: the lint layer resolves them against the rule registry
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mdjournal.model.read_marks import DEFAULT_READ_MARK
 from mdjournal.model.status_markers import DEFAULT_TO_READ
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 
 class ConfigError(Exception):
@@ -92,11 +95,10 @@ class Config:
         )
 
     def excluded(self, path: str) -> bool:
-        """Whether ``exclude`` names ``path`` (or a folder above it)."""
+        """Whether ``exclude`` names ``path`` (or a folder above it), by gitignore's rules."""
         if not self.exclude:
             return False
-        relative = _relative(path, self.root)
-        return any(matches(relative, pattern) for pattern in self.exclude)
+        return gitignore(self.exclude).match_file(_relative(path, self.root))
 
     @property
     def where(self) -> str:
@@ -105,15 +107,27 @@ class Config:
 
 
 def matches(relative: str, pattern: str) -> bool:
-    """gitignore-flavoured matching: ``dir/`` names a folder, a bare name matches anywhere."""
-    pattern = pattern.strip()
-    folder = pattern.endswith("/")
-    pattern = pattern.strip("/")
-    parts = relative.split("/")
-    candidates = ["/".join(parts[: i + 1]) for i in range(len(parts) - (1 if folder else 0))]
-    if "/" not in pattern:
-        candidates += parts[:-1] if folder else parts
-    return any(fnmatch.fnmatchcase(candidate, pattern) for candidate in candidates)
+    """Whether a ``per-file-ignores`` pattern names the path ``relative`` to the config.
+
+    Patterns follow gitignore's rules (:func:`gitignore`); ``!pattern`` names every
+    path the pattern does not, as in ruff's ``per-file-ignores``.
+    """
+    negated = pattern.startswith("!")
+    return gitignore((pattern[1:] if negated else pattern,)).match_file(relative) != negated
+
+
+@lru_cache(maxsize=64)
+def gitignore(patterns: tuple[str, ...]) -> GitIgnoreSpec:
+    """Patterns as git reads a ``.gitignore``: ``/x`` only at the root, ``x`` anywhere,
+    ``dir/`` a folder (and what it holds), ``**`` any folders, a later ``!x`` taking
+    back what earlier patterns named.
+
+    pathspec is the library black and pre-commit use for this; it is imported only
+    for a config that has patterns (it costs about 10 ms to import).
+    """
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def _relative(path: str, root: Path) -> str:
