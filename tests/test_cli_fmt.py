@@ -39,10 +39,45 @@ def test_diff_applies_with_patch(post: Path, tmp_path: Path) -> None:
     assert post.read_bytes() == FIXED.read_bytes()
 
 
-def test_check_is_silent(post: Path) -> None:
-    assert run("fmt", "--check", str(post)) == (1, "", "")
-    post.write_text(CLEAN, encoding="utf-8")
-    assert run("fmt", "--check", str(post)) == (0, "", "")
+def test_check_names_each_file_that_would_change(post: Path, tmp_path: Path) -> None:
+    clean = tmp_path / "clean.md"
+    clean.write_text(CLEAN, encoding="utf-8")
+    code, out, err = run("fmt", "--check", str(post), str(clean))
+    assert (code, out) == (1, f"Would fix: {post}\n")
+    assert err.startswith("Would fix 47 problems (MJ001 ×25,") and err.endswith(
+        " in 1 file; run 'mdjournal fmt --fix' to apply.\n"
+    )
+    assert run("fmt", "--check", str(clean)) == (0, "", "")
+
+
+def test_dry_run_advice_keeps_unsafe_fixes_and_counts_in_the_singular(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text(CLEAN + "Trailing. \n", encoding="utf-8")
+    _, _, err = run("fmt", "--unsafe-fixes", str(post))
+    assert (
+        err
+        == "Would fix 1 problem (MJ009 ×1) in 1 file; run 'mdjournal fmt --fix --unsafe-fixes' to apply.\n"
+    )
+
+
+def test_diff_is_coloured_only_when_asked_or_on_a_terminal(post: Path) -> None:
+    assert "\x1b[" not in run("fmt", str(post))[1]
+    out = run("fmt", "--color", "always", str(post))[1]
+    assert out.startswith(f"\x1b[1m--- {post}\x1b[0m\n")
+    assert "\n\x1b[31m-- ‚úîÔ∏è [Train Short" in out and "\n\x1b[32m+- ✔️ [Train Short" in out
+
+
+def test_fix_shows_fixes_and_exits_non_zero_on_fix(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text(CLEAN + "Trailing. \n", encoding="utf-8")
+    code, out, _ = run("fmt", "--fix", "--show-fixes", "--exit-non-zero-on-fix", str(post))
+    line = CLEAN.count("\n") + 1
+    assert code == 1
+    assert out.splitlines()[1:] == [
+        f"  {post}:{line}:10: MJ009 trailing-whitespace: trailing whitespace (1 space)"
+    ]
+    assert run("fmt", "--fix", "--exit-non-zero-on-fix", str(post))[0] == 0  # nothing changed, nothing left
+    assert run("fmt", "--check", "--show-fixes", str(post))[0] == 2
 
 
 def test_fix_writes_reports_and_exits_1_when_problems_remain(post: Path) -> None:

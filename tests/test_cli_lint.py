@@ -18,7 +18,7 @@ def test_text_output_on_the_fixture() -> None:
     assert code == 1
     assert (
         lines[0]
-        == f"{JOURNAL}:8:1: MJ001 [*] mojibake: '\uf8ffüöß' is '🚧' (UTF-8) misread as Mac OS Roman; write '🚧'"
+        == f"{JOURNAL}:8:1: MJ001 [*] mojibake: '\\uf8ffüöß' is '🚧' (UTF-8) misread as Mac OS Roman; write '🚧'"
     )
     assert f"{JOURNAL}:57:10: MJ002 [*] missing-year: year missing; arXiv id 2108.12409 says 2021" in lines
     assert (

@@ -75,6 +75,19 @@ def test_per_file_ignores(blog: Path) -> None:
     assert codes(out) == ["MJ008"]
 
 
+def test_per_file_ignores_negated_pattern_names_the_other_files(blog: Path) -> None:
+    (blog / ".mdjournal.toml").write_text('[per-file-ignores]\n"!_drafts/" = ["MJ002"]\n', encoding="utf-8")
+    _, out, _ = lint(str(blog / "_posts" / "post.md"))
+    assert codes(out) == ["MJ008"]
+
+
+def test_config_option_reads_a_tool_table_from_any_file(blog: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.toml"
+    other.write_text('[tool.mdjournal]\nignore = ["MJ002"]\n', encoding="utf-8")
+    _, out, _ = lint(str(blog / "_posts" / "post.md"), "--config", str(other))
+    assert codes(out) == ["MJ008"]
+
+
 def test_category_level(blog: Path) -> None:
     (blog / "_posts" / "post.md").write_text(POST.replace("## Papers", "### Papers"), encoding="utf-8")
     code, out, _ = lint(str(blog / "_posts" / "post.md"))

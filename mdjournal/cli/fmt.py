@@ -12,21 +12,31 @@ import click
 from mdjournal.cli.output import echo_exact
 from mdjournal.cli.runner import Post, read_posts, run_all
 from mdjournal.fixing.fixer import FixResult, fix_text
+from mdjournal.linting.finding import Finding
 from mdjournal.linting.selection import Configs, Settings
-from mdjournal.reporting.diffs import unified_diff
+from mdjournal.reporting.diffs import paint_diff, unified_diff
 from mdjournal.reporting.formats import error_line, printable
 from mdjournal.text.files import JournalError, write_text_atomic
 
 
 def run(
-    paths: Sequence[str], settings: Settings, *, mode: str, unsafe_fixes: bool, exit_zero: bool, jobs: int
+    paths: Sequence[str],
+    settings: Settings,
+    *,
+    mode: str,
+    unsafe_fixes: bool,
+    exit_zero: bool,
+    jobs: int,
+    color: bool = False,
+    show_fixes: bool = False,
+    exit_non_zero_on_fix: bool = False,
 ) -> int:
-    """``mode`` is ``diff`` (dry run), ``check`` (silent dry run) or ``fix`` (write).
+    """``mode`` is ``diff`` (dry run), ``check`` (dry run naming the files) or ``fix`` (write).
 
     Exit 2 if a post could not be read or written; otherwise, for a dry run, 1 if
     anything would change, and for ``fix``, 1 if problems are left that need a
     person (0 with ``exit_zero``, as the pre-commit hook wants: pre-commit itself
-    notices modified files).
+    notices modified files), or if a file was changed and ``exit_non_zero_on_fix``.
     """
     errors = changed = files = left = 0
     fixed: Counter[str] = Counter()
@@ -41,7 +51,10 @@ def run(
         changed += result.text != post.text
         fixed += result.applied
         if mode == "diff":
-            echo_exact(unified_diff(post.text, result.text, post.path))
+            # coloured as git colours a diff, after the post's control characters are escaped
+            echo_exact(unified_diff(post.text, result.text, post.path), paint=paint_diff if color else None)
+        elif mode == "check" and result.text != post.text:
+            click.echo(f"Would fix: {printable(post.path)}")
         elif mode == "fix":
             try:
                 _write(post, result)
@@ -51,23 +64,33 @@ def run(
                 continue
             left += len(result.remaining)
             click.echo(report(post.path, result, unsafe_fixes), err=post.is_stdin)
+            if show_fixes:
+                for line in fixes_done(post.path, result):
+                    click.echo(line, err=post.is_stdin)
     if not files and not errors:
         click.echo("mdjournal: warning: no Markdown files to fix in the paths given", err=True)
     if mode == "fix" and files > 1:
         click.echo(
-            f"Fixed {sum(fixed.values())} problems in {changed} of {files} files; {left} left to fix by hand."
+            f"Fixed {_count(sum(fixed.values()), 'problem')} in {changed} of {files} files; "
+            f"{left} left to fix by hand."
         )
-    elif mode == "diff" and changed:
+    elif mode != "fix" and changed:
+        command = "mdjournal fmt --fix --unsafe-fixes" if unsafe_fixes else "mdjournal fmt --fix"
         click.echo(
-            f"Would fix {sum(fixed.values())} problems ({breakdown(fixed)}) in {changed} "
-            f"file{'s' if changed > 1 else ''}; run 'mdjournal fmt --fix' to apply.",
+            f"Would fix {_count(sum(fixed.values()), 'problem')} ({breakdown(fixed)}) in "
+            f"{_count(changed, 'file')}; run '{command}' to apply.",
             err=True,
         )
     if errors:
         return 2
     if mode == "fix":
-        return 0 if exit_zero or not left else 1
+        return 0 if (exit_zero or not left) and not (exit_non_zero_on_fix and changed) else 1
     return 0 if exit_zero or not changed else 1
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 problem``, ``2 problems``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def fix_post(post: Post, unsafe: bool = False) -> FixResult:
@@ -88,6 +111,16 @@ def _write(post: Post, result: FixResult) -> None:
 def breakdown(applied: Counter[str]) -> str:
     """``MJ001 ×25, MJ002 ×10``."""
     return ", ".join(f"{code} \u00d7{count}" for code, count in sorted(applied.items()))
+
+
+def fixes_done(path: str, result: FixResult) -> list[str]:
+    """``--show-fixes``: each fix applied, as ``path:line:col: CODE name: message``, in order of position."""
+    path = printable(path)
+    return [
+        f"  {path}:{finding.span.line}:{finding.span.column}: {finding.code} {finding.name}: "
+        f"{printable(finding.message)}"
+        for finding in sorted(result.fixes, key=Finding.sort_key)
+    ]
 
 
 def report(path: str, result: FixResult, unsafe_fixes: bool) -> str:

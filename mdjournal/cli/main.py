@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from mdjournal.text.gc_pause import gc_paused
 from mdjournal.version import __version__
@@ -47,6 +48,9 @@ class _Command(click.Group):
     def _run(self, *args: Any, **kwargs: Any) -> int:
         try:
             code = super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as error:  # bare 'mdjournal': the help, as it is
+            error.show()
+            return error.exit_code
         except click.UsageError as error:
             hint = f" (see '{error.ctx.command_path} --help')" if error.ctx is not None else ""
             fail(error.format_message() + hint)
@@ -69,6 +73,16 @@ def main() -> None:
     A post is YAML front matter, a preamble, `## Category` headings and entries
     such as `- ✔️ [Title](url) (2017)`, each followed by a blurb.
     """
+
+
+class _EnvOption(click.Option):
+    """An option also read from an environment variable: an error names the variable
+    only when the bad value came from it (``--help`` always names it)."""
+
+    def get_error_hint(self, ctx: click.Context | None) -> str:
+        if ctx and self.name and ctx.get_parameter_source(self.name) is ParameterSource.ENVIRONMENT:
+            return super().get_error_hint(ctx)
+        return click.Parameter.get_error_hint(self, ctx)
 
 
 def config_option(command: F) -> F:
@@ -238,6 +252,7 @@ def jobs_option(command: F) -> F:
 @rule_options
 @click.option(
     "--output-format",
+    cls=_EnvOption,
     type=click.Choice(OUTPUT_FORMATS),
     envvar="MDJOURNAL_OUTPUT_FORMAT",
     show_envvar=True,
@@ -289,6 +304,13 @@ def lint_command(
 @click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change (the default).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may change meaning (e.g. MJ004).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems remain or files would change.")
+@click.option(
+    "--exit-non-zero-on-fix",
+    is_flag=True,
+    help="With --fix: exit 1 if any file was changed, even when nothing is left to fix.",
+)
+@click.option("--show-fixes", is_flag=True, help="With --fix: list each fix applied, where it was.")
+@color_option("the diff")
 @jobs_option
 def fmt_command(
     paths: tuple[str, ...],
@@ -298,24 +320,38 @@ def fmt_command(
     diff: bool,
     unsafe_fixes: bool,
     exit_zero: bool,
+    exit_non_zero_on_fix: bool,
+    show_fixes: bool,
+    color: str,
     jobs: int,
 ) -> None:
     """Repair what can be repaired safely in the posts at PATHS, touching nothing else.
 
     Without --fix this is a dry run: it prints a unified diff of the changes and
-    exits 1 if there are any (0 if none); --check does the same silently. With
-    --fix it writes the fixes (atomically, keeping permissions, line endings and
-    BOM), prints what it did, and exits 1 if problems remain that need a person.
+    exits 1 if there are any (0 if none); --check only names the files that would
+    change. With --fix it writes the fixes (atomically, keeping permissions, line
+    endings and BOM), prints what it did, and exits 1 if problems remain that need
+    a person.
     """
     from mdjournal.cli import fmt
 
     if sum((fix, check, diff)) > 1:
         raise click.UsageError("choose one of --fix, --check and --diff")
+    if not fix and (show_fixes or exit_non_zero_on_fix):
+        raise click.UsageError("--show-fixes and --exit-non-zero-on-fix go with --fix")
     mode = "fix" if fix else "check" if check else "diff"
     sys.exit(
         _guarded(
             lambda: fmt.run(
-                paths, settings, mode=mode, unsafe_fixes=unsafe_fixes, exit_zero=exit_zero, jobs=jobs
+                paths,
+                settings,
+                mode=mode,
+                unsafe_fixes=unsafe_fixes,
+                exit_zero=exit_zero,
+                jobs=jobs,
+                color=use_color(color),
+                show_fixes=show_fixes,
+                exit_non_zero_on_fix=exit_non_zero_on_fix,
             )
         )
     )

@@ -103,9 +103,14 @@ def _markdown_below(folder: str) -> list[tuple[str, str | None]]:
         for name in names
         if name.lower().endswith(MARKDOWN_SUFFIXES)
         and not any(part.startswith(".") for part in Path(name).parts)
-        and _is_post_file(path := os.path.join(folder, name))
+        and _is_post_file(path := _below(folder, name))
     ]
     return sorted(found + failed)
+
+
+def _below(folder: str, name: str) -> str:
+    """``folder/name``, but only ``name`` below ``.``: ``_posts/x.md``, as ruff prints it, not ``./_posts/x.md``."""
+    return name if os.path.normpath(folder) == "." else os.path.join(folder, name)
 
 
 def _is_post_file(path: str) -> bool:

@@ -85,10 +85,12 @@ def _has_tool_table(document: Mapping[str, Any]) -> bool:
 
 
 def _mdjournal_table(path: Path, document: Mapping[str, Any]) -> Any:
-    """The settings in a config file: all of ``.mdjournal.toml``, or ``[tool.mdjournal]``."""
-    if path.name != "pyproject.toml":
-        return document
-    return document["tool"]["mdjournal"] if _has_tool_table(document) else {}
+    """The settings in a config file: ``[tool.mdjournal]`` when it has one (any file
+    given to ``--config`` may be written like a ``pyproject.toml``), else all of a
+    ``.mdjournal.toml``, and nothing of a ``pyproject.toml``."""
+    if _has_tool_table(document):
+        return document["tool"]["mdjournal"]
+    return {} if path.name == "pyproject.toml" else document
 
 
 def _read_toml(path: Path) -> Mapping[str, Any]:

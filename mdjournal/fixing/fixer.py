@@ -35,21 +35,28 @@ Shape = tuple[tuple[bool, ...], ...]
 class FixResult:
     """What fixing one post did: the new text, the fixes applied, what is left.
 
-    ``refused`` are fixes that were not applied because the post would then have had
-    other categories or entries (an unsafe fix meeting unusual Markdown, say); their
-    findings are still in ``remaining``.
+    ``fixes`` are the findings whose fixes were applied, in the order they were, each
+    at its place in the text of its round (fixes never add or remove lines, so the
+    line is the line of the result too). ``refused`` are fixes that were not applied
+    because the post would then have had other categories or entries (an unsafe fix
+    meeting unusual Markdown, say); their findings are still in ``remaining``.
     """
 
     text: str
-    applied: Counter[str]
+    fixes: list[Finding]
     remaining: list[Finding]
     rounds: int
     shape: Shape
     refused: list[Finding] = field(default_factory=list)
 
     @property
+    def applied(self) -> Counter[str]:
+        """How many fixes of each rule were applied."""
+        return Counter(finding.code for finding in self.fixes)
+
+    @property
     def fixed(self) -> int:
-        return sum(self.applied.values())
+        return len(self.fixes)
 
     @property
     def unsafe_left(self) -> int:
@@ -64,7 +71,7 @@ def fix_text(
     text: str, config: Config | None = None, path: str | None = None, *, unsafe: bool = False
 ) -> FixResult:
     """Fix everything that can be fixed (safe fixes, and unsafe ones if asked)."""
-    applied: Counter[str] = Counter()
+    applied: list[Finding] = []
     refused: list[Finding] = []
     rounds = 0
     blocks = BlockParse.of(Source(text))
@@ -89,7 +96,7 @@ def fix_text(
                 )
         if chosen:
             text, findings, blocks = candidate, new_findings, candidate_blocks
-            applied.update(finding.code for finding in chosen)
+            applied += chosen
             rounds += 1
             complete = True
         chosen = choose_fixes(findings, unsafe=unsafe, refused={_key(finding) for finding in refused})

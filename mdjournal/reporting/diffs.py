@@ -40,6 +40,22 @@ def unified_diff(before: str, after: str, path: str, context: int = 3) -> str:
     return "".join(_lines(iter(out)))
 
 
+#: git's colours: headers bold, hunk ranges cyan, removals red, additions green.
+_PAINT = (("---", "\x1b[1m"), ("+++", "\x1b[1m"), ("@@", "\x1b[36m"), ("-", "\x1b[31m"), ("+", "\x1b[32m"))
+
+
+def paint_diff(diff: str) -> str:
+    """``diff`` coloured line by line for a terminal, as ``git diff`` colours it (the
+    lines of a diff end in ``\\n``; a CR before it stays outside the colour)."""
+    lines = diff.split("\n")
+    for index, line in enumerate(lines):
+        colour = next((code for prefix, code in _PAINT if line.startswith(prefix)), None)
+        if colour is not None:
+            body = line.removesuffix("\r")
+            lines[index] = f"{colour}{body}\x1b[0m{line[len(body) :]}"
+    return "\n".join(lines)
+
+
 def _range(start: int, stop: int) -> str:
     """A hunk range as diff writes it: 1-based start, and the length unless it is 1."""
     length = stop - start

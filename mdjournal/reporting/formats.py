@@ -154,6 +154,12 @@ def text_whole(
 def summary(tally: Tally, *, unsafe_fixes: bool = False) -> str:
     unreadable = tally.unreadable
     if not tally.findings:
+        if unreadable and not tally.checked:
+            return (
+                "No file could be read."
+                if unreadable == 1
+                else f"None of the {unreadable} files could be read."
+            )
         if unreadable:
             return f"No problems found in the files that could be read; {unreadable} could not be read."
         return "All checks passed!"
