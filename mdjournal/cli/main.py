@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from mdjournal.linting.selection import Settings
     from mdjournal.reporting.records import Selection
 
-OUTPUT_FORMATS = ("text", "json", "github", "sarif")
+#: The names of the formats in mdjournal.reporting.formats (not imported here: --help stays fast).
+OUTPUT_FORMATS = ("text", "concise", "full", "json", "json-lines", "github", "gitlab", "junit", "sarif")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -258,6 +259,11 @@ def jobs_option(command: F) -> F:
     show_envvar=True,
     help="How to print findings [default: github under GitHub Actions, else text].",
 )
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print how many findings each rule made instead of the findings ([*]: fixable; JSON with --output-format json).",
+)
 @click.option("--unsafe-fixes", is_flag=True, help="Count unsafe fixes as fixable ([*]).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
 @color_option("the text output")
@@ -266,6 +272,7 @@ def lint_command(
     paths: tuple[str, ...],
     settings: Settings,
     output_format: str | None,
+    statistics: bool,
     unsafe_fixes: bool,
     exit_zero: bool,
     color: str,
@@ -280,7 +287,9 @@ def lint_command(
     from mdjournal.cli import lint
 
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
-    colour = use_color(color) and output_format == "text"
+    colour = use_color(color) and output_format in ("text", "concise", "full")
+    if statistics:
+        output_format = "json-statistics" if output_format == "json" else "statistics"
     sys.exit(
         _guarded(
             lambda: lint.run(

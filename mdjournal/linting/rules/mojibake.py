@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from mdjournal.linting.finding import Fix, Problem
 from mdjournal.model.mojibake import find_mojibake
+from mdjournal.text.visible import visible
 
 if TYPE_CHECKING:
     from mdjournal.linting.context import Context
@@ -45,18 +46,3 @@ def check(context: Context) -> Iterator[Problem]:
                 f"'{damaged}' is '{damage.repaired}' (UTF-8) misread as {damage.codec}; write '{damage.repaired}'",
                 Fix.replace(damage.start, damage.end, damage.repaired),
             )
-
-
-def visible(text: str) -> str:
-    r"""``text`` with the characters a terminal shows as nothing, or as a blank box, written
-    as ``\uf8ff``: Mac OS Roman's Apple logo is a private-use character (U+F8FF) that
-    most fonts do not draw, so ``'\uf8ffüöß'`` says what the span holds and ``'üöß'`` would not."""
-    import unicodedata  # only for a post with mojibake
-
-    return "".join(
-        f"\\u{ord(char):04x}" if unicodedata.category(char) in _INVISIBLE else char for char in text
-    )
-
-
-#: Unicode categories drawn as nothing or a box: private use, unassigned, controls, format.
-_INVISIBLE = frozenset({"Co", "Cn", "Cc", "Cf"})
