@@ -142,7 +142,7 @@ def test_rules_list_and_explain() -> None:
     code, out, _ = run("rules")
     assert code == 0
     assert re.search(r"^MJ007\s+link-style\s+off\s+safe\s+", out, re.MULTILINE)
-    assert len(out.splitlines()) == 16
+    assert len(out.splitlines()) == 17
     code, out, _ = run("rules", "read-but-to-read")
     assert code == 0
     assert out.startswith("MJ004 read-but-to-read: on by default, fixable with --unsafe-fixes")

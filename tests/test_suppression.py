@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from mdjournal.config.settings import Config
+from mdjournal.fixing.fixer import fix_text
 from mdjournal.linting.linter import lint_text
 
 FRONT = "---\ntitle: T\ndate: 2025-06-16\n---\n\n## Papers\n\n"
@@ -21,15 +23,30 @@ def test_without_comments_every_entry_is_reported() -> None:
     assert codes_by_line(ENTRY.format(n=1) + ENTRY.format(n=2)) == [(1, "MJ002"), (5, "MJ002")]
 
 
-@pytest.mark.parametrize("rule", ["MJ002", "missing-year", "MJ002, MJ013", "missing-year MJ009", ""])
-def test_disable_next_line(rule: str) -> None:
+@pytest.mark.parametrize(
+    ("rule", "unused"),
+    [
+        ("MJ002", []),
+        ("missing-year", []),
+        ("MJ002, MJ013", ["MJ013"]),
+        ("missing-year MJ009", ["MJ009"]),
+        ("", []),
+    ],
+)
+def test_disable_next_line(rule: str, unused: list[str]) -> None:
     body = f"<!-- mdjournal-disable-next-line {rule} -->\n" + ENTRY.format(n=1) + ENTRY.format(n=2)
-    assert codes_by_line(body) == [(6, "MJ002")]
+    _, findings = lint_text(FRONT + body, path="post.md")
+    assert [(f.span.line - FRONT.count("\n"), f.code) for f in findings] == [(1, "MJ101")] * bool(unused) + [
+        (6, "MJ002")
+    ]
+    assert all(
+        f"unused suppression of {', '.join(unused)} " in f.message for f in findings if f.code == "MJ101"
+    )
 
 
 def test_disable_next_line_other_rule_does_not_suppress() -> None:
     body = "<!-- mdjournal-disable-next-line MJ009 -->\n" + ENTRY.format(n=1)
-    assert codes_by_line(body) == [(2, "MJ002")]
+    assert codes_by_line(body) == [(1, "MJ101"), (2, "MJ002")]
 
 
 def test_disable_line() -> None:
@@ -55,10 +72,51 @@ def test_bare_disable_with_one_rule_enabled_again() -> None:
     assert codes_by_line(body) == [(4, "MJ009")]
 
 
-@pytest.mark.parametrize("rules", ["", "MJ002", "missing-year,trailing-whitespace"])
-def test_disable_file(rules: str) -> None:
+@pytest.mark.parametrize(
+    ("rules", "unused"), [("", []), ("MJ002", []), ("missing-year,trailing-whitespace", [(5, "MJ101")])]
+)
+def test_disable_file(rules: str, unused: list[tuple[int, str]]) -> None:
     body = ENTRY.format(n=1) + f"<!-- mdjournal-disable-file {rules} -->\n"
-    assert codes_by_line(body) == []
+    assert codes_by_line(body) == unused  # nothing for trailing-whitespace to suppress
+
+
+UNUSED = "<!-- mdjournal-disable-next-line MJ002 -->\n- ✔️ [Adam](https://arxiv.org/abs/1412.6980) (2014)\n\nGood.\n"
+
+
+def test_unused_suppression_is_fixed_by_removing_its_line() -> None:
+    result = fix_text(FRONT + UNUSED, path="post.md")
+    assert result.text == FRONT + UNUSED.split("\n", 1)[1]
+    assert dict(result.applied) == {"MJ101": 1}
+
+
+def test_an_unused_rule_among_used_ones_is_dropped_from_the_comment() -> None:
+    body = "- ✅ [A](https://example.com/a) <!-- mdjournal-disable-line MJ002, read-mark MJ009 -->\n\nGood.\n"
+    result = fix_text(FRONT + body, path="post.md")
+    assert result.text == FRONT + body.replace("MJ002, read-mark MJ009", "MJ002 read-mark")
+
+
+def test_an_unused_range_goes_with_its_enable_and_no_double_blank_line_is_left() -> None:
+    body = (
+        "Intro.\n\n<!-- mdjournal-disable MJ005 -->\n\n"
+        + UNUSED.split("\n", 1)[1]
+        + "<!-- mdjournal-enable MJ005 -->\n"
+    )
+    result = fix_text(FRONT + body, path="post.md")
+    assert result.text == FRONT + "Intro.\n\n" + UNUSED.split("\n", 1)[1]
+
+
+def test_rules_that_did_not_run_are_not_judged() -> None:
+    _, findings = lint_text(FRONT + UNUSED, Config().overridden(select=["MJ001", "MJ101"]), "post.md")
+    assert findings == []  # MJ002 did not run: the comment may be needed when it does
+    body = "<!-- mdjournal-disable-next-line -->\n" + UNUSED.split("\n", 1)[1]
+    _, findings = lint_text(FRONT + body, Config().overridden(select=["MJ001", "MJ101"]), "post.md")
+    assert findings == []  # nor is a comment for every rule, when only some ran
+    assert [f.code for f in lint_text(FRONT + body, path="post.md")[1]] == ["MJ101"]
+
+
+def test_unused_suppression_cannot_be_suppressed() -> None:
+    body = "<!-- mdjournal-disable-file MJ101 -->\n" + UNUSED
+    assert [f.code for f in lint_text(FRONT + body, path="post.md")[1]] == ["MJ100", "MJ101"]
 
 
 def test_comment_inside_code_is_not_a_directive() -> None:

@@ -76,12 +76,16 @@ def fix_text(
     rounds = 0
     blocks = BlockParse.of(Source(text))
     # The first round needs only what can be fixed; when nothing can, the other
-    # rules' findings complete the report on the same model.
-    journal, findings = lint_text(text, config, path, blocks=blocks, fixing=True)
+    # rules' findings complete the report on the same model. With HTML comments,
+    # which may be suppression comments, every rule runs at once: whether a comment
+    # is unused (MJ101, which can fix) is known only from every rule's findings.
+    partial = "<!--" not in text
+    journal, findings = lint_text(text, config, path, blocks=blocks, fixing=True if partial else None)
     original = shape(journal)
     chosen = choose_fixes(findings, unsafe=unsafe)
     if not chosen:
-        findings = sorted([*findings, *lint(journal, config, path, fixing=False)], key=Finding.sort_key)
+        if partial:
+            findings = sorted([*findings, *lint(journal, config, path, fixing=False)], key=Finding.sort_key)
         return FixResult(text, applied, findings, rounds, original, refused)
     del journal  # the model is big, and each round builds its own
     complete = False  # whether ``findings`` are every rule's (those of a round that took)

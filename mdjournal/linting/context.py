@@ -44,6 +44,10 @@ class Context:
         self.rule_keys = rule_keys or {}
         self.source = journal.source
         self.text = journal.source.text
+        #: The codes of the rules that ran, and whether every default rule did: for the
+        #: rules that run after them (see :attr:`~mdjournal.linting.rule.Rule.after_suppressions`).
+        self.ran: frozenset[str] = frozenset()
+        self.defaults_ran = False
 
     def span(self, start: int, end: int) -> Span:
         return self.source.span(start, end)

@@ -4,7 +4,8 @@ The linter owns the policies every rule shares, so no rule repeats them: only th
 selected rules run, nothing is reported inside code, HTML comments or front matter
 (except by the rules about those: MJ012 front matter, MJ100 suppression comments),
 nothing inside an HTML block or a Liquid tag is fixed (only reported), suppression
-comments are honoured, and findings come out sorted by position.
+comments are honoured (and the rules about unused ones run after the others, with
+what each comment suppressed), and findings come out sorted by position.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from mdjournal.config.settings import Config
 from mdjournal.linting.context import Context
 from mdjournal.linting.finding import Finding
+from mdjournal.linting.rule import Rule
 from mdjournal.linting.rules import RULE_KEYS, RULES
 from mdjournal.linting.selection import codes as selected_codes
 from mdjournal.model.nodes import Journal
@@ -22,6 +24,8 @@ from mdjournal.text.gc_pause import without_gc
 
 if TYPE_CHECKING:
     from mdjournal.parsing.blocks import BlockParse
+
+_DEFAULTS = frozenset(rule.code for rule in RULES if rule.default)
 
 
 @without_gc
@@ -36,20 +40,38 @@ def lint(
     config = config or Config()
     context = Context(journal, config, path, RULE_KEYS)
     codes = selected_codes(config, path)
+    chosen = [
+        rule for rule in RULES if rule.code in codes and (fixing is None or (rule.fix is not None) == fixing)
+    ]
+    findings = _findings(context, [rule for rule in chosen if not rule.after_suppressions])
+    if "<!--" in context.text:  # suppressions live in HTML comments
+        findings = [finding for finding in findings if not context.suppressions.suppress(finding)]
+        # Whether a comment suppressed something is known only once every rule has run:
+        # the fixer's first round, which runs only some, leaves these rules out.
+        if fixing is None:
+            context.ran, context.defaults_ran = codes, codes >= _DEFAULTS
+            findings += _findings(context, [rule for rule in chosen if rule.after_suppressions])
+    return sorted(findings, key=Finding.sort_key)
+
+
+def _findings(context: Context, rules: list[Rule]) -> list[Finding]:
+    """What ``rules`` report in the post, but what they report where they do not look
+    (unless they look ``anywhere``), without the fixes that would edit HTML or Liquid
+    (except for the rules about suppression comments, which edit only those)."""
     findings: list[Finding] = []
-    for rule in RULES:
-        if rule.code not in codes or (fixing is not None and (rule.fix is not None) != fixing):
-            continue
+    for rule in rules:
         for problem in rule.check(context):
             if not rule.anywhere and context.is_excluded(problem.span.start):
                 continue
             fix = problem.fix
-            if fix is not None and any(context.touches_untouchable(e.start, e.end) for e in fix.edits):
+            if (
+                fix is not None
+                and not rule.after_suppressions
+                and any(context.touches_untouchable(e.start, e.end) for e in fix.edits)
+            ):
                 fix = None  # reported, but HTML and Liquid are not mdjournal's to rewrite
             findings.append(Finding(rule.code, rule.name, rule.severity, problem.span, problem.message, fix))
-    if "<!--" in context.text:  # suppressions live in HTML comments
-        findings = [finding for finding in findings if not context.suppressions.covers(finding)]
-    return sorted(findings, key=Finding.sort_key)
+    return findings
 
 
 def lint_text(

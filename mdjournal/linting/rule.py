@@ -25,8 +25,10 @@ DOCS_URL = "https://github.com/mdjournal/mdjournal/blob/main/docs/rules.md"
 class RuleModule(Protocol):
     """A rule module: the extension point for new rules.
 
-    ``SEVERITY`` (default warning) and ``ANYWHERE`` (default False: the linter drops
-    what a rule reports inside front matter, code and comments) are optional.
+    ``SEVERITY`` (default warning), ``ANYWHERE`` (default False: the linter drops
+    what a rule reports inside front matter, code and comments) and
+    ``AFTER_SUPPRESSIONS`` (default False; see :attr:`Rule.after_suppressions`) are
+    optional.
     """
 
     @property
@@ -70,6 +72,9 @@ class Rule:
     """Its documentation: a summary line, then what it checks, with examples."""
     check: Callable[[Context], Iterator[Problem]]
     """Yields the problems it finds in a post."""
+    after_suppressions: bool = False
+    """Runs after the other rules and the suppression comments, and may fix those comments
+    (the rule about unused ones): it needs to know what each comment suppressed."""
 
     @property
     def summary(self) -> str:
@@ -97,4 +102,5 @@ class Rule:
             anywhere=cast(bool, getattr(module, "ANYWHERE", False)),
             doc=inspect.cleandoc(module.__doc__ or ""),
             check=module.check,
+            after_suppressions=cast(bool, getattr(module, "AFTER_SUPPRESSIONS", False)),
         )

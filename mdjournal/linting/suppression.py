@@ -8,7 +8,9 @@
 Rules are named by code or name, separated by spaces or commas; with none, the
 directive applies to every rule. Only real HTML comments count (not ones shown in
 a code block). A directive or rule that does not exist is reported as MJ100 rather
-than silently suppressing nothing, and MJ100 itself cannot be suppressed this way.
+than silently suppressing nothing; a directive that suppresses nothing is reported
+as MJ101 (the linter records which directive suppressed each finding); neither
+MJ100 nor MJ101 can be suppressed this way.
 """
 
 from __future__ import annotations
@@ -20,32 +22,43 @@ from typing import TYPE_CHECKING
 from mdjournal.linting.finding import Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Collection, Iterable, Iterator, Mapping
 
     from mdjournal.linting.finding import Finding
-    from mdjournal.text.source import Source
+    from mdjournal.text.source import Source, Span
 
 ALL = "*"
-UNSUPPRESSIBLE = "MJ100"
+#: Rules about the comments themselves, which no comment can suppress.
+UNSUPPRESSIBLE = frozenset({"MJ100", "MJ101"})
 _DIRECTIVE = re.compile(r"<!--\s*mdjournal-(?P<kind>[\w-]*)(?P<args>.*?)-->", re.DOTALL | re.IGNORECASE)
 _KINDS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
 
 
 @dataclass(frozen=True, slots=True)
-class _Event:
-    line: int
-    kind: str  # "disable" | "enable"
-    codes: frozenset[str]  # {ALL} for every rule
+class Directive:
+    """One suppression comment: where it is, what it does, and the rules it names."""
+
+    span: Span
+    """The whole comment."""
+    kind: str
+    """One of ``disable``, ``enable``, ``disable-next-line``, ``disable-line``, ``disable-file``."""
+    codes: frozenset[str]
+    """The codes of the rules it names, or ``{ALL}`` for every rule."""
+    names: tuple[tuple[str, str], ...] = ()
+    """Each rule it names as written, with its code."""
 
 
 @dataclass
 class Suppressions:
-    """The directives of one post, and the problems found in them."""
+    """The directives of one post, the problems found in them, and which of them
+    suppressed something (what :meth:`suppress` recorded)."""
 
-    file: set[str] = field(default_factory=set)
-    lines: dict[int, set[str]] = field(default_factory=dict)
-    events: list[_Event] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    file: list[Directive] = field(default_factory=list)
+    lines: dict[int, list[Directive]] = field(default_factory=dict)
+    events: list[Directive] = field(default_factory=list)  # disable and enable, in order
+    used: set[tuple[int, str]] = field(default_factory=set)  # (directive's start, code or ALL)
 
     @classmethod
     def read(
@@ -58,14 +71,14 @@ class Suppressions:
             match = _DIRECTIVE.match(source.text, start, end)
             if match is None:
                 continue
-            span = source.span(start, end)
+            span = source.span(match.start(), match.end())
             kind = match.group("kind").lower()
             if kind not in _KINDS:
                 hint = _closest(kind, _KINDS)
                 suggestion = f"; did you mean 'mdjournal-{hint}'?" if hint else ""
                 result.problems.append(Problem(span, f"unknown directive 'mdjournal-{kind}'{suggestion}"))
                 continue
-            codes: set[str] = set()
+            names: list[tuple[str, str]] = []
             for word in re.split(r"[\s,]+", match.group("args").strip()):
                 if not word:
                     continue
@@ -74,50 +87,84 @@ class Suppressions:
                     result.problems.append(
                         Problem(span, f"unknown rule '{word}' in mdjournal-{kind}{_suggest(word, rule_keys)}")
                     )
-                elif code == UNSUPPRESSIBLE:
+                elif code in UNSUPPRESSIBLE:
                     message = f"{word} cannot be suppressed by a comment; ignore it in the config"
                     result.problems.append(Problem(span, message))
                 else:
-                    codes.add(code)
-            if not codes and not match.group("args").strip():
-                codes = {ALL}
-            elif not codes:
+                    names.append((word, code))
+            if not names and match.group("args").strip():
                 continue  # every named rule was unknown: suppress nothing
-            result._add(kind, frozenset(codes), span.line, span.end_line)
+            codes = frozenset(code for _, code in names) or frozenset({ALL})
+            result._add(Directive(span, kind, codes, tuple(names)))
         return result
 
-    def _add(self, kind: str, codes: frozenset[str], line: int, end_line: int) -> None:
-        if kind == "disable-file":
-            self.file.update(codes)
-        elif kind == "disable-line":
-            self.lines.setdefault(line, set()).update(codes)
-        elif kind == "disable-next-line":
-            self.lines.setdefault(end_line + 1, set()).update(codes)
+    def _add(self, directive: Directive) -> None:
+        self.directives.append(directive)
+        span = directive.span
+        if directive.kind == "disable-file":
+            self.file.append(directive)
+        elif directive.kind == "disable-line":
+            self.lines.setdefault(span.line, []).append(directive)
+        elif directive.kind == "disable-next-line":
+            self.lines.setdefault(span.end_line + 1, []).append(directive)
         else:
-            self.events.append(_Event(line, kind, codes))
+            self.events.append(directive)
 
-    def covers(self, finding: Finding) -> bool:
-        """Whether a directive suppresses ``finding`` (by the line it starts on)."""
+    def suppress(self, finding: Finding) -> bool:
+        """Whether a directive suppresses ``finding`` (by the line it starts on); the
+        directive that does is recorded as used."""
         code, line = finding.code, finding.span.line
-        if code == UNSUPPRESSIBLE:
+        if code in UNSUPPRESSIBLE:
             return False
-        if self.file & {ALL, code} or self.lines.get(line, set()) & {ALL, code}:
-            return True
-        return self._disabled_at(code, line)
+        directive = next(
+            (one for one in (*self.file, *self.lines.get(line, ())) if ALL in one.codes or code in one.codes),
+            None,
+        ) or self._disabled_at(code, line)
+        if directive is None:
+            return False
+        self.used.add((directive.span.start, code if code in directive.codes else ALL))
+        return True
 
-    def _disabled_at(self, code: str, line: int) -> bool:
-        all_off = False
-        exceptions: set[str] = set()  # disabled codes, or the re-enabled ones when all_off
+    def _disabled_at(self, code: str, line: int) -> Directive | None:
+        """The ``disable`` that is in force for ``code`` at ``line``, if one is."""
+        every: Directive | None = None  # a disable of every rule in force
+        own: dict[str, Directive | None] = {}  # each code's own disable (None: enabled) since then
         for event in self.events:
-            if event.line > line:
+            if event.span.line > line:
                 break
+            disabling = event if event.kind == "disable" else None
             if ALL in event.codes:
-                all_off, exceptions = event.kind == "disable", set()
-            elif (event.kind == "disable") != all_off:
-                exceptions |= event.codes
+                every, own = disabling, {}
             else:
-                exceptions -= event.codes
-        return (code not in exceptions) if all_off else (code in exceptions)
+                own.update(dict.fromkeys(event.codes, disabling))
+        return own.get(code, every)
+
+    def unused(self, ran: Collection[str], every_rule_ran: bool) -> Iterator[tuple[Directive, list[str]]]:
+        """Each directive that suppressed nothing of what it names, with what that is
+        (as written, or ``[]`` for a directive naming no rule).
+
+        Only what was looked for counts: a rule that did not run (not selected here)
+        may have findings the comment is there for, and a directive for every rule
+        is judged only when ``every_rule_ran``.
+        """
+        for directive in self.directives:
+            if directive.kind == "enable":
+                continue
+            start = directive.span.start
+            if ALL in directive.codes:
+                if every_rule_ran and (start, ALL) not in self.used:
+                    yield directive, []
+                continue
+            names = [word for word, code in directive.names if code in ran and (start, code) not in self.used]
+            if names:
+                yield directive, names
+
+    def enable_after(self, directive: Directive) -> Directive | None:
+        """The ``enable`` that closes the range a ``disable`` opens, if there is one."""
+        following = self.events[self.events.index(directive) + 1 :]
+        return next(
+            (event for event in following if event.kind == "enable" and event.codes == directive.codes), None
+        )
 
 
 def _suggest(word: str, rule_keys: Mapping[str, str]) -> str:

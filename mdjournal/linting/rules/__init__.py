@@ -2,8 +2,8 @@
 
 Each module is a :class:`~mdjournal.linting.rule.RuleModule`: `CODE`, `NAME`,
 `DEFAULT` (on unless selected otherwise), `FIX` (`"safe"`, `"unsafe"` or `None`),
-optionally `SEVERITY` and `ANYWHERE` (may report inside front matter, code and
-comments, which the linter otherwise filters out), and `check(context)` yielding
+optionally `SEVERITY`, `ANYWHERE` (may report inside front matter, code and
+comments, which the linter otherwise filters out) and `AFTER_SUPPRESSIONS`, and `check(context)` yielding
 :class:`~mdjournal.linting.finding.Problem`. The module docstring is the rule's
 documentation (`mdjournal rules CODE` prints it), with a bad and a good example.
 To add a rule, add its module here.
@@ -26,6 +26,7 @@ from mdjournal.linting.rules import (
     read_mark,
     trailing_whitespace,
     unread_with_notes,
+    unused_suppression,
     year_format,
     year_mismatch,
 )
@@ -46,6 +47,7 @@ _MODULES: tuple[RuleModule, ...] = (
     unread_with_notes,
     missing_blurb,
     invalid_suppression,
+    unused_suppression,
 )
 
 
