@@ -226,6 +226,15 @@ def test_front_matter_problems_are_findings_never_crashes(front: str, message: s
     assert message in findings[0].message
 
 
+def test_a_key_repeated_in_front_matter_is_reported_where_it_is_repeated() -> None:
+    front = "---\ntitle: A\ndate: 2025-06-16\ntitle: B\nauthor:\n  name: x\n  name: y\nbase: &b {k: 1}\nother:\n  <<: *b\n  <<: *b\n---\n"
+    _, findings = lint_text(front + "## P\n", Config().overridden(select=["MJ012"]), "post.md")
+    assert [(f.span.line, f.message) for f in findings] == [
+        (4, "duplicate key 'title' (first on line 2); Jekyll keeps only the last value: keep one"),
+        (7, "duplicate key 'name' (first on line 6); Jekyll keeps only the last value: keep one"),
+    ]
+
+
 def test_valid_jekyll_dates_are_accepted() -> None:
     for date in ("2025-06-16", "2025-06-16 10:58", "2025-06-16 10:58:32 -0600", "2025-06-16T10:58:32Z"):
         text = f"---\ntitle: t\ndate: {date}\n---\n\n## P\n"

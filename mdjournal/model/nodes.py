@@ -24,7 +24,9 @@ class FrontMatter:
     """The YAML front matter, ``---`` lines included.
 
     ``data`` is the parsed mapping, or ``None`` when the YAML is invalid (``error``
-    then says why) or is not a mapping.
+    then says why) or is not a mapping. ``duplicates`` are the keys a mapping
+    repeats, each with the 1-based lines of the file where it is first written and
+    written again (YAML readers keep the last value).
     """
 
     raw: str
@@ -33,6 +35,7 @@ class FrontMatter:
     data: Mapping[str, Any] | None
     error: str | None = None
     error_line: int | None = None
+    duplicates: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def line(self) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from mdjournal.text.source import Source
 
@@ -35,11 +35,14 @@ def front_matter_lines(source: Source) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=1)
 def _loader() -> type:
-    """PyYAML's safe loader (the C one when there is one), with dates left as text.
+    """PyYAML's safe loader (the C one when there is one), with dates left as text,
+    noting the keys a mapping repeats.
 
     PyYAML turns ``2024-02-30`` into a ``ValueError`` and ``2025-06-16`` into a
     ``datetime.date``; Jekyll has its own date rules. Keeping dates as written lets
-    MJ012 judge them by Jekyll's rules and report, instead of crashing.
+    MJ012 judge them by Jekyll's rules and report, instead of crashing. A repeated
+    key (``title:`` twice) is no YAML error for PyYAML or for Jekyll, which both keep
+    the last value silently; yamllint reports it, and so does MJ012.
     """
     import yaml
 
@@ -48,42 +51,81 @@ def _loader() -> type:
         first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
         for first, entries in base.yaml_implicit_resolvers.items()
     }
-    return type("JekyllLoader", (base,), {"yaml_implicit_resolvers": resolvers})
+
+    def construct_mapping(self: Any, node: Any, deep: bool = False) -> Any:
+        first_lines: dict[str, int] = {}
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                line = key.start_mark.line + 1
+                if key.value in first_lines:
+                    self.duplicates.append(Duplicate(key.value, first_lines[key.value], line))
+                first_lines.setdefault(key.value, line)
+        return base.construct_mapping(self, node, deep)
+
+    return type(
+        "JekyllLoader",
+        (base,),
+        {"yaml_implicit_resolvers": resolvers, "construct_mapping": construct_mapping},
+    )
 
 
-def load_yaml(text: str) -> tuple[Mapping[str, Any] | None, str | None, int | None]:
-    """(data, error, 1-based error line within ``text``) for a front-matter body.
+class Duplicate(NamedTuple):
+    """A key a mapping of the front matter repeats: the key, and the 1-based lines
+    (within the YAML) where it is first written and written again."""
+
+    key: str
+    first: int
+    line: int
+
+
+class Loaded(NamedTuple):
+    """What :func:`load_yaml` makes of a front-matter body."""
+
+    data: Mapping[str, Any] | None
+    """The mapping, or None when the YAML is invalid or not a mapping."""
+    error: str | None = None
+    """Why there is no mapping."""
+    error_line: int | None = None
+    """The 1-based line of the error within the YAML, when it has one."""
+    duplicates: tuple[Duplicate, ...] = ()
+    """The keys written twice in one mapping."""
+
+
+def load_yaml(text: str) -> Loaded:
+    """What a front-matter body says.
 
     An empty body is an empty mapping. A body that parses to something other than a
     mapping is reported as an error, since Jekyll would ignore it.
     """
     import yaml
 
+    loader = _loader()(text)
+    loader.duplicates = []
     try:
-        data = yaml.load(text, Loader=_loader())
+        data = loader.get_single_data()
     except (ValueError, TypeError, OverflowError) as error:  # a constructor refused a value
-        return None, str(error), None
+        return Loaded(None, str(error))
     except yaml.YAMLError as error:
         # "while scanning a quoted scalar ... found unexpected end of stream": the
         # context mark is where the trouble started, which is where to look.
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         words = [getattr(error, "context", None), getattr(error, "problem", None)]
         message = ": ".join(word for word in words if word) or str(error)
-        return None, message, (mark.line + 1) if mark is not None else None
+        return Loaded(None, message, (mark.line + 1) if mark is not None else None)
+    finally:
+        loader.dispose()
+    duplicates = tuple(loader.duplicates)
     if data is None:
-        return {}, None, None
+        return Loaded({}, duplicates=duplicates)
     if not isinstance(data, Mapping):
-        return None, f"front matter is a YAML {type(data).__name__}, not a mapping", 1
+        return Loaded(None, f"front matter is a YAML {type(data).__name__}, not a mapping", 1)
     if not _within_bounds(data):
-        return (
+        return Loaded(
             None,
-            (
-                f"front matter nests deeper than {_MAX_DEPTH} levels or expands to more than "
-                f"{_MAX_VALUES:,} values (YAML aliases); mdjournal does not read it"
-            ),
-            None,
+            f"front matter nests deeper than {_MAX_DEPTH} levels or expands to more than "
+            f"{_MAX_VALUES:,} values (YAML aliases); mdjournal does not read it",
         )
-    return data, None, None
+    return Loaded(data, duplicates=duplicates)
 
 
 #: Limits on what front matter may expand to. Real front matter is a few flat keys;

@@ -152,14 +152,15 @@ class _Parser:
     def _front_matter(self, first: int, last: int) -> FrontMatter:
         source = self.source
         yaml_text = source.slice(first + 1, last)
-        data, error, error_line = load_yaml(yaml_text)
+        loaded = load_yaml(yaml_text)
         return FrontMatter(
             raw=source.slice(first, last + 1),
             span=source.lines_span(first, last),
             yaml=yaml_text,
-            data=data,
-            error=error,
-            error_line=first + error_line if error_line else None,
+            data=loaded.data,
+            error=loaded.error,
+            error_line=first + loaded.error_line if loaded.error_line else None,
+            duplicates=tuple((key, first + one, first + two) for key, one, two in loaded.duplicates),
         )
 
     def _blocks(self, tokens: list[Token]) -> tuple[Block, ...]:

@@ -2,7 +2,8 @@
 
 Jekyll only publishes a post with YAML front matter between `---` lines at the
 very top. The rule reports front matter that is missing, is not valid YAML (at the
-line of the error), lacks a `title`, or lacks a `date` (unless the file name
+line of the error), repeats a key (`title:` twice: Jekyll keeps the last one
+silently, as yamllint warns), lacks a `title`, or lacks a `date` (unless the file name
 starts with one, `2025-06-16-journal.md`, as Jekyll posts usually do), and a
 `date` Jekyll would reject. Jekyll accepts `YYYY-MM-DD`, optionally followed by
 `HH:MM`, `HH:MM:SS` and a time zone offset: `2025-06-16 10:58:32 -0600`.
@@ -73,6 +74,11 @@ def check(context: Context) -> Iterator[Problem]:
         line = front.error_line or front.line
         yield Problem(context.source.lines_span(line, line), f"front matter is not valid YAML: {front.error}")
         return
+    for key, first, line in front.duplicates:
+        yield Problem(
+            context.source.lines_span(line, line),
+            f"duplicate key '{key}' (first on line {first}); Jekyll keeps only the last value: keep one",
+        )
     if not front.data.get("title"):
         yield Problem(context.source.lines_span(front.line, front.line), "front matter has no 'title'")
     date = front.data.get("date")
