@@ -10,7 +10,8 @@ from functools import partial
 import click
 
 from mdjournal.cli.output import echo_exact
-from mdjournal.cli.runner import Post, read_posts, run_all
+from mdjournal.cli.progress import Progress
+from mdjournal.cli.runner import Post, discover, read_found, run_all
 from mdjournal.fixing.fixer import FixResult, fix_text
 from mdjournal.linting.finding import Finding
 from mdjournal.linting.selection import Configs, Settings
@@ -41,7 +42,8 @@ def run(
     errors = changed = files = left = 0
     fixed: Counter[str] = Counter()
     work = partial(fix_post, unsafe=unsafe_fixes)
-    for post, result in run_all(work, read_posts(paths, Configs(settings)), jobs):
+    found = list(discover(paths))
+    for post, result in Progress(len(found)).over(run_all(work, read_found(found, Configs(settings)), jobs)):
         if result is None:
             click.echo(error_line(str(post.error)), err=True)
             errors += 1

@@ -8,7 +8,8 @@ from typing import Any
 
 import click
 
-from mdjournal.cli.runner import Post, read_posts, run_all
+from mdjournal.cli.progress import Progress
+from mdjournal.cli.runner import Post, discover, read_found, run_all
 from mdjournal.linting.linter import lint_text
 from mdjournal.linting.selection import Configs, Settings
 from mdjournal.reporting.formats import FORMATS, FileFindings, Tally, error_line
@@ -34,7 +35,8 @@ def run(
     pieces: list[Any] = []
     tally = Tally()
     files = 0
-    for post, result in run_all(work, read_posts(paths, Configs(settings)), jobs):
+    found = list(discover(paths))
+    for post, result in Progress(len(found)).over(run_all(work, read_found(found, Configs(settings)), jobs)):
         files += 1
         if result is None:
             click.echo(error_line(str(post.error)), err=True)

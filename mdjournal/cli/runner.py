@@ -51,7 +51,12 @@ def read_posts(paths: Sequence[str], configs: Configs) -> Iterator[Post]:
 
     Raises :class:`~mdjournal.config.settings.ConfigError` for a config that cannot be used.
     """
-    for path, problem in discover(paths):
+    return read_found(discover(paths), configs)
+
+
+def read_found(found: Iterable[tuple[str, str | None]], configs: Configs) -> Iterator[Post]:
+    """:func:`read_posts` of what :func:`discover` found (for a caller that counts it first)."""
+    for path, problem in found:
         is_stdin = path == STDIN
         name = (configs.settings.stdin_filename or STDIN_NAME) if is_stdin else path
         try:
