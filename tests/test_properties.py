@@ -156,6 +156,7 @@ MESSAGES: dict[str, list[re.Pattern[str]]] = {
             r"front matter is not valid YAML: .+",
             r"front matter has no '(title|date)'.*",
             r"date '(?P<date>.*)' is not a date Jekyll accepts; write YYYY-MM-DD HH:MM:SS \+/-TTTT",
+            r"duplicate key '.*' \(first on line \d+\); Jekyll keeps only the last value: keep one",
         ],
         "MJ013": [
             r"unread entry has (notes|only .+) but no \*TO READ\* marker; did you read it\? "
@@ -166,6 +167,10 @@ MESSAGES: dict[str, list[re.Pattern[str]]] = {
             r"unknown directive '(?P<directive>mdjournal-[^']*)'.*",
             r"unknown rule '(?P<quoted>.+)' in mdjournal-.+",
             r"(?P<quoted>\S+) cannot be suppressed by a comment; ignore it in the config",
+        ],
+        "MJ101": [
+            r"unused suppression (of .+ )?\(mdjournal-[a-z-]+\): nothing here to suppress; remove it",
+            r"this mdjournal-enable closes an unused mdjournal-disable \(line \d+\); remove both",
         ],
     }.items()
 }
@@ -425,12 +430,22 @@ def touches(change: tuple[int, int], protected: tuple[int, int]) -> bool:
     return start < first < end if first == stop else first < end and start < stop
 
 
+#: An HTML block that is one suppression comment: the only HTML a fix may change
+#: (MJ101 removes a comment that suppresses nothing, or the rules it names in vain).
+SUPPRESSION_BLOCK = re.compile(r"\s*<!--\s*mdjournal-(?:(?!-->).)*-->\s*", re.DOTALL | re.IGNORECASE)
+
+
 def protected_changes(value: Post | str, after: str) -> list[str]:
     """What the fix changed in protected text, one line per change, naming the kind."""
     text = text_of(value)
     protected = set(parsed_protected(text))
     if isinstance(value, Post):
         protected |= {(p.kind, (p.start, p.end)) for p in value.protected}
+    protected = {
+        (kind, (start, end))
+        for kind, (start, end) in protected
+        if not (kind == HTML and SUPPRESSION_BLOCK.fullmatch(text, start, end))
+    }
     return [
         f"a fix changed {kind} {text[start:end]!r}: {text[first:stop]!r} at {first}:{stop}"
         for first, stop in changed_ranges(text, after)

@@ -113,6 +113,7 @@ EXPECTED = {
         (13, 1, "<!-- mdjournal-disable-next-line MJ002, MJ008 -->"),
         (16, 7, "<!-- mdjournal-disable-line trailing-whitespace -->"),
         (18, 1, "<!-- mdjournal-disable MJ005 -->"),
+        (22, 1, "<!-- mdjournal-enable MJ005 -->"),
         (29, 1, "<!-- mdjournal-disable-next-line -->"),
     ],
 }

@@ -83,9 +83,9 @@ def test_disable_file(rules: str, unused: list[tuple[int, str]]) -> None:
 UNUSED = "<!-- mdjournal-disable-next-line MJ002 -->\n- ✔️ [Adam](https://arxiv.org/abs/1412.6980) (2014)\n\nGood.\n"
 
 
-def test_unused_suppression_is_fixed_by_removing_its_line() -> None:
+def test_unused_suppression_is_fixed_by_removing_it_but_not_its_line() -> None:
     result = fix_text(FRONT + UNUSED, path="post.md")
-    assert result.text == FRONT + UNUSED.split("\n", 1)[1]
+    assert result.text == FRONT + "\n" + UNUSED.split("\n", 1)[1]  # a fix never removes a line
     assert dict(result.applied) == {"MJ101": 1}
 
 
@@ -95,14 +95,26 @@ def test_an_unused_rule_among_used_ones_is_dropped_from_the_comment() -> None:
     assert result.text == FRONT + body.replace("MJ002, read-mark MJ009", "MJ002 read-mark")
 
 
-def test_an_unused_range_goes_with_its_enable_and_no_double_blank_line_is_left() -> None:
+def test_an_unused_range_goes_with_its_enable() -> None:
     body = (
-        "Intro.\n\n<!-- mdjournal-disable MJ005 -->\n\n"
+        "Intro.\n\n<!-- mdjournal-disable MJ005 -->\n"
         + UNUSED.split("\n", 1)[1]
         + "<!-- mdjournal-enable MJ005 -->\n"
     )
+    _, findings = lint_text(FRONT + body, path="post.md")
+    assert [(f.code, f.span.line - FRONT.count("\n")) for f in findings] == [("MJ101", 3), ("MJ101", 7)]
+    assert (
+        findings[1].message
+        == "this mdjournal-enable closes an unused mdjournal-disable (line 10); remove both"
+    )
     result = fix_text(FRONT + body, path="post.md")
-    assert result.text == FRONT + "Intro.\n\n" + UNUSED.split("\n", 1)[1]
+    assert result.text == FRONT + "Intro.\n\n\n" + UNUSED.split("\n", 1)[1] + "\n"
+
+
+def test_a_comment_over_several_lines_keeps_its_line_breaks() -> None:
+    body = "Good. <!-- mdjournal-disable-line\n  MJ009 -->\n"
+    result = fix_text(FRONT + body, path="post.md")
+    assert result.text == FRONT + "Good.\n\n"
 
 
 def test_rules_that_did_not_run_are_not_judged() -> None:

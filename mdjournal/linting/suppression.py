@@ -16,10 +16,10 @@ MJ100 nor MJ101 can be suppressed this way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mdjournal.linting.finding import Problem
+from mdjournal.text.patterns import lazy
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -30,12 +30,11 @@ if TYPE_CHECKING:
 ALL = "*"
 #: Rules about the comments themselves, which no comment can suppress.
 UNSUPPRESSIBLE = frozenset({"MJ100", "MJ101"})
-_DIRECTIVE = re.compile(r"<!--\s*mdjournal-(?P<kind>[\w-]*)(?P<args>.*?)-->", re.DOTALL | re.IGNORECASE)
+_directive = lazy(r"<!--\s*mdjournal-(?P<kind>[\w-]*)(?P<args>.*?)-->", re.DOTALL | re.IGNORECASE)
 _KINDS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(NamedTuple):
     """One suppression comment: where it is, what it does, and the rules it names."""
 
     span: Span
@@ -46,19 +45,21 @@ class Directive:
     """The codes of the rules it names, or ``{ALL}`` for every rule."""
     names: tuple[tuple[str, str], ...] = ()
     """Each rule it names as written, with its code."""
+    doubtful: bool = False
+    """Whether it also names what is not a rule it can suppress (reported as MJ100)."""
 
 
-@dataclass
 class Suppressions:
     """The directives of one post, the problems found in them, and which of them
     suppressed something (what :meth:`suppress` recorded)."""
 
-    directives: list[Directive] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    file: list[Directive] = field(default_factory=list)
-    lines: dict[int, list[Directive]] = field(default_factory=dict)
-    events: list[Directive] = field(default_factory=list)  # disable and enable, in order
-    used: set[tuple[int, str]] = field(default_factory=set)  # (directive's start, code or ALL)
+    def __init__(self) -> None:
+        self.directives: list[Directive] = []
+        self.problems: list[Problem] = []
+        self.file: list[Directive] = []
+        self.lines: dict[int, list[Directive]] = {}
+        self.events: list[Directive] = []  # disable and enable, in order
+        self.used: set[tuple[int, str]] = set()  # (directive's start, code or ALL)
 
     @classmethod
     def read(
@@ -68,7 +69,7 @@ class Suppressions:
         ``source``); ``rule_keys`` maps each rule's code and name to its code."""
         result = cls()
         for start, end in comments:
-            match = _DIRECTIVE.match(source.text, start, end)
+            match = _directive().match(source.text, start, end)
             if match is None:
                 continue
             span = source.span(match.start(), match.end())
@@ -79,6 +80,7 @@ class Suppressions:
                 result.problems.append(Problem(span, f"unknown directive 'mdjournal-{kind}'{suggestion}"))
                 continue
             names: list[tuple[str, str]] = []
+            problems = len(result.problems)
             for word in re.split(r"[\s,]+", match.group("args").strip()):
                 if not word:
                     continue
@@ -95,7 +97,7 @@ class Suppressions:
             if not names and match.group("args").strip():
                 continue  # every named rule was unknown: suppress nothing
             codes = frozenset(code for _, code in names) or frozenset({ALL})
-            result._add(Directive(span, kind, codes, tuple(names)))
+            result._add(Directive(span, kind, codes, tuple(names), len(result.problems) > problems))
         return result
 
     def _add(self, directive: Directive) -> None:

@@ -4,8 +4,7 @@ Like ruff's RUF100: a comment left behind after the problem was fixed, or writte
 for a rule that never fires there, hides the next real problem of that rule on its
 line (or range, or file) without anyone noticing. Only rules that ran are judged (a
 comment for a rule this run did not select may be needed by another), and a comment
-naming no rule only when every default rule ran. The `enable` closing a `disable`
-range is removed with it.
+naming no rule only when every default rule ran.
 
 Bad::
 
@@ -21,8 +20,12 @@ Good::
 
     Good.
 
-Safe fix: remove the comment (its line, if it is alone on it), or the rules it
-names in vain: the published page cannot change, HTML comments are not shown.
+Safe fix: remove the comment (a comment alone on its line leaves the line empty:
+a fix never removes a line), or the rules it names in vain; the `enable` of an
+unused `disable` range is reported and removed with it. No fix for a comment that
+also names what is no rule (MJ100 asks you to look), or that is alone on a last
+line without a line break. The published page cannot
+change: HTML comments are not shown.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from mdjournal.linting.finding import Edit, Fix, Problem
+from mdjournal.text.source import BREAK
 
 if TYPE_CHECKING:
     from mdjournal.linting.context import Context
@@ -46,41 +50,51 @@ AFTER_SUPPRESSIONS = True
 
 def check(context: Context) -> Iterator[Problem]:
     suppressions = context.suppressions
+    text = context.text
     for directive, names in suppressions.unused(context.ran, context.defaults_ran):
+        span = directive.span
         kept = [word for word, _ in directive.names if word not in names]
-        edits: tuple[Edit, ...]
-        if kept:
-            comment = f"<!-- mdjournal-{directive.kind} {' '.join(kept)} -->"
-            edits = (Edit(directive.span.start, directive.span.end, comment),)
+        fix: Fix | None = None
+        if directive.doubtful:
+            pass  # it also names what is no rule: MJ100 asks a person to look first
+        elif kept:
+            comment = f"<!-- mdjournal-{directive.kind} {' '.join(kept)}{_breaks(text, span)} -->"
+            fix = Fix((Edit(span.start, span.end, comment),))
         else:
-            closing = suppressions.enable_after(directive) if directive.kind == "disable" else None
-            edits = tuple(
-                edit
-                for one in (directive, closing)
-                if one is not None
-                for edit in _removal(context.source, one.span)
-            )
+            fix = _removal(context.source, span)
         what = f"of {', '.join(names)} " if names else ""
         yield Problem(
-            directive.span,
+            span,
             f"unused suppression {what}(mdjournal-{directive.kind}): nothing here to suppress; remove it",
-            Fix(edits),
+            fix,
         )
+        closing = suppressions.enable_after(directive) if directive.kind == "disable" and not kept else None
+        if closing is not None:
+            yield Problem(
+                closing.span,
+                f"this mdjournal-enable closes an unused mdjournal-disable (line {span.line}); remove both",
+                _removal(context.source, closing.span),
+            )
 
 
-def _removal(source: Source, span: Span) -> tuple[Edit, ...]:
-    """Edits removing a comment: with its lines when it is alone on them (and a blank
-    line after it when one is before it too, so no double blank line is left), else
-    with the spaces before it."""
+def _removal(source: Source, span: Span) -> Fix | None:
+    """The fix removing a comment with the spaces around it on its line(s), but not
+    its line breaks: a fix never adds or removes a line (a comment alone on its line
+    leaves that line empty). None for a comment alone on a last line without a line
+    break, which would go with it."""
     text = source.text
+    start, end = span.start, span.end
     first, last = source.line(span.line), source.line(span.end_line)
-    if text[first.start : span.start].strip(" \t") or text[span.end : last.end].strip(" \t"):
-        start = span.start
-        while start > first.start and text[start - 1] in " \t":
-            start -= 1
-        return (Edit(start, span.end, ""),)
-    stop = last.stop
-    blank_before = first.number == 1 or source.is_blank(first.number - 1)
-    if blank_before and last.number < source.line_count and source.is_blank(last.number + 1):
-        stop = source.line(last.number + 1).stop
-    return (Edit(first.start, stop, ""),)
+    while start > first.start and text[start - 1] in " \t":
+        start -= 1
+    if start == first.start:
+        while end < last.end and text[end] in " \t":
+            end += 1
+        if end == last.end and not last.ending:
+            return None
+    return Fix((Edit(start, end, _breaks(text, span)),))
+
+
+def _breaks(text: str, span: Span) -> str:
+    """The line breaks inside a comment, which a fix keeps."""
+    return "".join(BREAK.findall(text, span.start, span.end))
