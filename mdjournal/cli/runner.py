@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import click
 
@@ -35,8 +34,7 @@ WORK_PER_WORKER = 128 * 1024
 R = TypeVar("R")
 
 
-@dataclass(frozen=True)
-class Post:
+class Post(NamedTuple):
     """One input: its display name, its text and config, or why it cannot be read."""
 
     path: str

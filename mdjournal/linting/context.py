@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from mdjournal.linting.suppression import Suppressions
 from mdjournal.model.nodes import Blurb, Entry, Journal
+from mdjournal.text.patterns import lazy
 from mdjournal.text.source import Span
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 _CODE_BLOCKS = frozenset({"fence", "code_block"})
 _INLINE_BLOCKS = frozenset({"paragraph", "heading", "table", "html_block"})
 _BACKTICKS = re.compile(r"`+")
-_LIQUID_TAG = re.compile(r"\{\{[^\r\n]*?\}\}|\{%[^\r\n]*?%\}")
+_liquid_tag = lazy(r"\{\{[^\r\n]*?\}\}|\{%[^\r\n]*?%\}")
 
 
 class Context:
@@ -129,7 +130,7 @@ class Context:
             (block.span.start, block.span.end) for block in self.journal.blocks if block.kind == "html_block"
         ]
         if "{" in self.text:
-            ranges += [match.span() for match in _LIQUID_TAG.finditer(self.text)]
+            ranges += [match.span() for match in _liquid_tag().finditer(self.text)]
         return _merged(ranges)
 
     def touches_untouchable(self, start: int, end: int) -> bool:

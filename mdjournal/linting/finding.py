@@ -9,11 +9,11 @@ applied only on request.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from mdjournal.text.edit import Edit
+from mdjournal.text.value import Value, init
 
 if TYPE_CHECKING:
     from mdjournal.text.source import Span
@@ -29,35 +29,43 @@ class Severity(str, Enum):
     INFO = "info"
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(Value):
     """Edits that repair one problem; applied together or not at all."""
 
+    __slots__ = _FIELDS = ("edits", "safe")
     edits: tuple[Edit, ...]
-    safe: bool = True
+    safe: bool
+
+    def __init__(self, edits: tuple[Edit, ...], safe: bool = True) -> None:
+        init(self, edits, safe)
 
     @classmethod
     def replace(cls, start: int, end: int, replacement: str, *, safe: bool = True) -> Fix:
         return cls((Edit(start, end, replacement),), safe)
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Value):
     """What a rule's ``check`` yields: where, what is wrong and what to do, and a fix."""
 
+    __slots__ = _FIELDS = ("span", "message", "fix")
     span: Span
     message: str
-    fix: Fix | None = None
+    fix: Fix | None
+
+    def __init__(self, span: Span, message: str, fix: Fix | None = None) -> None:
+        init(self, span, message, fix)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Value):
     """A problem attributed to its rule, as reported to the user.
 
     The rule is named by value (yamllint's way), so a finding needs nothing but
-    itself to be printed, compared or sent back from a worker process.
+    itself to be printed, compared or sent back from a worker process. Its fix is
+    not compared: two findings of one problem are equal whatever they would edit.
     """
 
+    __slots__ = _FIELDS = ("code", "name", "severity", "span", "message", "fix")
+    _UNCOMPARED = frozenset({"fix"})
     code: str
     """The rule's stable code, ``MJ002``."""
     name: str
@@ -68,8 +76,13 @@ class Finding:
     """Where the problem is: exact offsets, 1-based line and column."""
     message: str
     """What is wrong and what to do, in one sentence."""
-    fix: Fix | None = field(default=None, compare=False)
+    fix: Fix | None
     """The edits that repair it, if a rule can say them."""
+
+    def __init__(
+        self, code: str, name: str, severity: Severity, span: Span, message: str, fix: Fix | None = None
+    ) -> None:
+        init(self, code, name, severity, span, message, fix)
 
     def fixable(self, unsafe: bool = False) -> bool:
         """Whether ``mdjournal fmt --fix`` (``--unsafe-fixes`` if ``unsafe``) repairs it."""

@@ -10,9 +10,9 @@ top, each checked once.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from mdjournal.config.files import config_for_folder, load_config
 from mdjournal.config.settings import Config, ConfigError
@@ -94,8 +94,7 @@ def _resolved(selectors: Iterable[str], key: str, where: str) -> frozenset[str]:
     return found
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """What the command line says, beyond the paths."""
 
     config_file: Path | None = None

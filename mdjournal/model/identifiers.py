@@ -19,10 +19,12 @@ a blog's path is when the post went up, not when the work it discusses appeared.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import parse_qsl, unquote, urlsplit
+
+from mdjournal.text.patterns import lazy
 
 __all__ = [
     "CURRENT_YEAR",
@@ -48,8 +50,7 @@ ACL = "ACL Anthology id"
 CVF = "CVF open access URL"
 
 
-@dataclass(frozen=True, slots=True)
-class Identifier:
+class Identifier(NamedTuple):
     """A paper identifier found in a URL.
 
     ``kind`` is the human name used in messages (one of "arXiv id", "DOI",
@@ -67,8 +68,7 @@ class Identifier:
 # --------------------------------------------------------------------------- URLs
 
 
-@dataclass(frozen=True, slots=True)
-class _Url:
+class _Url(NamedTuple):
     """The pieces of a URL the recognisers look at, split once."""
 
     scheme: str  # lower-case, "" for scheme-less input
@@ -86,7 +86,7 @@ _CACHE = 1 << 16
 
 # "arxiv.org/abs/1706.03762" written without a scheme is still a URL to a reader;
 # "10.1007/s11023-..." (no letters in the last label) and "arXiv:1706.03762" are not.
-_SCHEMELESS_HOST = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d*)?(?:[/?#]|$)", re.I)
+_schemeless_host = lazy(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d*)?(?:[/?#]|$)", re.I)
 
 
 @lru_cache(maxsize=_CACHE)
@@ -120,7 +120,7 @@ def _split_general(url: str) -> _Url | None:
     text = url.strip().strip("<>").strip()
     if not text:
         return None
-    if "://" not in text and not text.startswith("//") and _SCHEMELESS_HOST.match(text):
+    if "://" not in text and not text.startswith("//") and _schemeless_host().match(text):
         text = "//" + text
     try:
         parts = urlsplit(text)
@@ -168,17 +168,16 @@ _ARXIV_ID = (
     r"/(?P<oyy>\d{2})(?P<omm>\d{2})(?P<onum>\d{3})))"
     r"(?P<version>v\d+)?"
 )
-_ARXIV_PATH = re.compile(
+_arxiv_path = lazy(
     r"/(?:abs|pdf|html|format|ps|src|e-print|cite)/(?:(?i:arxiv):)?" + _ARXIV_ID + r"(?:\.pdf)?(?:/.*)?",
     re.S,
 )
 # The "arxiv:" pseudo-scheme ("arXiv:1706.03762" pasted as a link target).
-_ARXIV_BARE = re.compile(_ARXIV_ID)
+_arxiv_bare = lazy(_ARXIV_ID)
 _ARXIV_DOI = re.compile(r"10\.48550/(?i:arxiv)\." + _ARXIV_ID)
 
 
-@dataclass(frozen=True, slots=True)
-class _Arxiv:
+class _Arxiv(NamedTuple):
     canonical: str  # bare id: no version, no subject class, archive lower-cased
     written: str  # as the URL spells it, without the version
     version: str  # "v2", or "" when none was written
@@ -214,9 +213,9 @@ def _arxiv_from_match(m: re.Match[str]) -> _Arxiv | None:
 def _arxiv_url(u: _Url) -> _Arxiv | None:
     """The arXiv id of a link to arxiv.org itself (any subdomain, any page kind)."""
     if u.scheme == "arxiv":
-        m = _ARXIV_BARE.fullmatch(u.upath)
+        m = _arxiv_bare().fullmatch(u.upath)
     elif _on(u.host, "arxiv.org"):
-        m = _ARXIV_PATH.fullmatch(u.upath)
+        m = _arxiv_path().fullmatch(u.upath)
     else:
         return None
     return _arxiv_from_match(m) if m else None
@@ -224,7 +223,7 @@ def _arxiv_url(u: _Url) -> _Arxiv | None:
 
 # The usual arXiv link, https://arxiv.org/abs/1706.03762 (or /pdf/, a version, .pdf),
 # is read in one match. It is a plain URL whose host is arxiv.org and whose path
-# _ARXIV_PATH matches, so _split and _arxiv_url would read the same id from it.
+# _arxiv_path matches, so _split and _arxiv_url would read the same id from it.
 _USUAL_ARXIV = re.compile(
     r"https?://(?i:(?:www\.|export\.)?arxiv\.org)/(?:abs|pdf)/" + _ARXIV_ID + r"(?:\.pdf)?"
 )
@@ -452,7 +451,7 @@ _ACL_ID = (
     r"(?P<id>(?P<letter>[A-Z])(?P<yy>\d{2})-\d{4}"
     r"|(?P<year>\d{4})\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.\d+)"
 )
-_ACL_PATH = re.compile(r"(?:^|/)" + _ACL_ID + r"(?:v\d+)?(?:\.(?:pdf|bib|xml))?(?=/|$)")
+_acl_path = lazy(r"(?:^|/)" + _ACL_ID + r"(?:v\d+)?(?:\.(?:pdf|bib|xml))?(?=/|$)")
 _ACL_DOI = re.compile(r"10\.18653/v1/" + _ACL_ID, re.I)
 _ACL_HOSTS = ("aclanthology.org", "aclweb.org", "aclanthology.info")
 
@@ -470,7 +469,7 @@ def _acl_year(m: re.Match[str]) -> int | None:
 def _acl(u: _Url) -> Identifier | None:
     m: re.Match[str] | None = None
     if _on(u.host, *_ACL_HOSTS):
-        m = _ACL_PATH.search(u.upath)
+        m = _acl_path().search(u.upath)
     if m is None and (written := _doi(u)):
         m = _ACL_DOI.fullmatch(written)
     if m is None:
@@ -484,7 +483,7 @@ def _acl(u: _Url) -> Identifier | None:
 # openaccess.thecvf.com/content_cvpr_2016/..., /content_ICCV_2017/...,
 # /content_cvpr_workshops_2014/..., /content/CVPR2023/..., /content/CVPR2023W/...;
 # the older www.cv-foundation.org/openaccess/content_cvpr_2015/... too.
-_CVF_PATH = re.compile(
+_cvf_path = lazy(
     r"/(?:openaccess/)?(?P<seg>content_[a-z]+(?:_[a-z]+)*_(?P<y1>\d{4})"
     r"|content/[a-z]+(?P<y2>\d{4})w?)(?=/|$)",
     re.I,
@@ -499,7 +498,7 @@ _NEURIPS_HOSTS = ("neurips.cc", "nips.cc")
 
 
 def _cvf(u: _Url) -> Identifier | None:
-    if not _on(u.host, *_CVF_HOSTS) or not (m := _CVF_PATH.match(u.upath)):
+    if not _on(u.host, *_CVF_HOSTS) or not (m := _cvf_path().match(u.upath)):
         return None
     year = int(m["y1"] or m["y2"])
     return Identifier(CVF, m["seg"], year) if _plausible(year, 1980) else None
@@ -584,7 +583,7 @@ def _is_tracking(param: str) -> bool:
     return name.startswith("utm_") or name in _TRACKING
 
 
-_VIEW_FRAGMENT = re.compile(r"page=\d+|:~:|view=|zoom=", re.IGNORECASE)
+_view_fragment = lazy(r"page=\d+|:~:|view=|zoom=", re.IGNORECASE)
 
 
 def normalise_url(url: str) -> str:
@@ -642,6 +641,6 @@ def _normalise_url(url: str, current_year: int) -> str:
     key = f"{key}?{query}" if query else key
     # A fragment names a part (#chapter-2: another entry); a PDF page or a text
     # highlight (#page=3, #:~:text=) is only where to look in the same thing.
-    if u.fragment and not _VIEW_FRAGMENT.match(u.fragment):
+    if u.fragment and not _view_fragment().match(u.fragment):
         key += "#" + u.fragment
     return key

@@ -118,7 +118,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["MAX_LAYERS", "Damage", "find_mojibake", "repair"]
 
@@ -129,8 +129,7 @@ MAC_ROMAN = "Mac OS Roman"
 MAX_LAYERS = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Damage:
+class Damage(NamedTuple):
     """One maximal damaged run: ``text[start:end]`` should read ``repaired``."""
 
     start: int
@@ -139,8 +138,7 @@ class Damage:
     codec: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Codec:
+class _Codec(NamedTuple):
     """A wrong codec, as a map from each non-ASCII character back to its byte."""
 
     name: str

@@ -13,14 +13,13 @@ text -> tree -> findings/edits -> text, and the tree never goes stale.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from mdjournal.text.source import Source, Span
+from mdjournal.text.value import Value, init
 
 
-@dataclass(frozen=True, slots=True)
-class FrontMatter:
+class FrontMatter(Value):
     """The YAML front matter, ``---`` lines included.
 
     ``data`` is the parsed mapping, or ``None`` when the YAML is invalid (``error``
@@ -29,13 +28,34 @@ class FrontMatter:
     written again (YAML readers keep the last value).
     """
 
+    __slots__ = _FIELDS = (
+        "raw",
+        "span",
+        "yaml",
+        "data",
+        "error",
+        "error_line",
+        "duplicates",
+    )
     raw: str
     span: Span
     yaml: str
     data: Mapping[str, Any] | None
-    error: str | None = None
-    error_line: int | None = None
-    duplicates: tuple[tuple[str, int, int], ...] = ()
+    error: str | None
+    error_line: int | None
+    duplicates: tuple[tuple[str, int, int], ...]
+
+    def __init__(
+        self,
+        raw: str,
+        span: Span,
+        yaml: str,
+        data: Mapping[str, Any] | None,
+        error: str | None = None,
+        error_line: int | None = None,
+        duplicates: tuple[tuple[str, int, int], ...] = (),
+    ) -> None:
+        init(self, raw, span, yaml, data, error, error_line, duplicates)
 
     @property
     def line(self) -> int:
@@ -49,12 +69,18 @@ class FrontMatter:
         return self.raw
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(Value):
     """Markdown mdjournal has no opinion on (a preamble, an intro, a code block), kept as is."""
 
+    __slots__ = _FIELDS = (
+        "raw",
+        "span",
+    )
     raw: str
     span: Span
+
+    def __init__(self, raw: str, span: Span) -> None:
+        init(self, raw, span)
 
     @property
     def markdown(self) -> str:
@@ -65,50 +91,85 @@ class Text:
         return self.raw
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(Value):
     """A list item in a category that is not an entry.
 
     ``problem`` is set when the item looks like an entry that failed (a read mark or
     a year but no link, a link that does not parse): the linter reports those.
     """
 
+    __slots__ = _FIELDS = (
+        "raw",
+        "span",
+        "problem",
+    )
     raw: str
     span: Span
-    problem: str | None = None
+    problem: str | None
+
+    def __init__(self, raw: str, span: Span, problem: str | None = None) -> None:
+        init(self, raw, span, problem)
 
     def render(self) -> str:
         return self.raw
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(Value):
     """A category heading, ATX (``## Title``) or setext (underlined)."""
 
+    __slots__ = _FIELDS = (
+        "raw",
+        "span",
+        "text",
+        "level",
+    )
     raw: str
     span: Span
     text: str
     level: int
 
+    def __init__(self, raw: str, span: Span, text: str, level: int) -> None:
+        init(self, raw, span, text, level)
+
     def render(self) -> str:
         return self.raw
 
 
-@dataclass(frozen=True, slots=True)
-class Blurb:
+class Blurb(Value):
     """The notes under one entry, or under a group of entries that share them.
 
     ``markdown`` is the exact Markdown of its blocks. ``markers`` are the status
     markers it opens with (``TO READ``, ``TO WRITE``) and ``notes`` what follows them.
     """
 
+    __slots__ = _FIELDS = (
+        "raw",
+        "span",
+        "markdown",
+        "markers",
+        "to_read",
+        "notes",
+        "marker_span",
+    )
     raw: str
     span: Span
     markdown: str
     markers: tuple[str, ...]
     to_read: bool
     notes: str
-    marker_span: Span | None = None
+    marker_span: Span | None
+
+    def __init__(
+        self,
+        raw: str,
+        span: Span,
+        markdown: str,
+        markers: tuple[str, ...],
+        to_read: bool,
+        notes: str,
+        marker_span: Span | None = None,
+    ) -> None:
+        init(self, raw, span, markdown, markers, to_read, notes, marker_span)
 
     @property
     def marker_only(self) -> bool:
@@ -119,24 +180,41 @@ class Blurb:
         return self.raw
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(Value):
     """An entry's link. ``url`` is the destination as written (unescaped).
 
     For a reference link (``[Title][ref]``) ``reference`` is the label and
     ``url_span`` points into the link reference definition.
     """
 
+    __slots__ = _FIELDS = (
+        "span",
+        "title",
+        "title_span",
+        "url",
+        "url_span",
+        "reference",
+    )
     span: Span
     title: str
     title_span: Span
     url: str
     url_span: Span | None
-    reference: str | None = None
+    reference: str | None
+
+    def __init__(
+        self,
+        span: Span,
+        title: str,
+        title_span: Span,
+        url: str,
+        url_span: Span | None,
+        reference: str | None = None,
+    ) -> None:
+        init(self, span, title, title_span, url, url_span, reference)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Value):
     """One reading-list entry: ``- ✔️ [Title](url) (2017)``.
 
     ``raw`` is the entry's head (its first line, or lines when the link wraps) and
@@ -149,6 +227,24 @@ class Entry:
     read mark belongs (empty for an unread entry without decoration).
     """
 
+    __slots__ = _FIELDS = (
+        "raw",
+        "span",
+        "read",
+        "mark",
+        "mark_span",
+        "mark_after",
+        "lead_span",
+        "link",
+        "year",
+        "year_text",
+        "year_span",
+        "year_gap",
+        "year_loose",
+        "rest",
+        "blurb",
+    )
+    _UNCOMPARED = frozenset({"blurb"})
     raw: str
     span: Span
     read: bool
@@ -163,7 +259,44 @@ class Entry:
     year_gap: str
     year_loose: bool
     rest: str
-    blurb: Blurb | None = field(default=None, compare=False)
+    blurb: Blurb | None
+
+    def __init__(
+        self,
+        raw: str,
+        span: Span,
+        read: bool,
+        mark: str | None,
+        mark_span: Span | None,
+        mark_after: bool,
+        lead_span: Span,
+        link: Link,
+        year: int | None,
+        year_text: str | None,
+        year_span: Span | None,
+        year_gap: str,
+        year_loose: bool,
+        rest: str,
+        blurb: Blurb | None = None,
+    ) -> None:
+        init(
+            self,
+            raw,
+            span,
+            read,
+            mark,
+            mark_span,
+            mark_after,
+            lead_span,
+            link,
+            year,
+            year_text,
+            year_span,
+            year_gap,
+            year_loose,
+            rest,
+            blurb,
+        )
 
     @property
     def title(self) -> str:
@@ -192,19 +325,35 @@ class Entry:
 CategoryPart = Heading | Text | Item | Entry | Blurb
 
 
-@dataclass(frozen=True, slots=True)
-class Category:
+class Category(Value):
     """A ``## Category`` section: its heading, intro, entries and their blurbs.
 
     ``parts`` partition the section's source in order; a blurb shared by several
     entries appears once in ``parts`` and is referenced by each of those entries.
     """
 
+    __slots__ = _FIELDS = (
+        "heading",
+        "intro",
+        "parts",
+        "entries",
+        "span",
+    )
     heading: Heading
     intro: Text | None
     parts: tuple[CategoryPart, ...]
     entries: tuple[Entry, ...]
     span: Span
+
+    def __init__(
+        self,
+        heading: Heading,
+        intro: Text | None,
+        parts: tuple[CategoryPart, ...],
+        entries: tuple[Entry, ...],
+        span: Span,
+    ) -> None:
+        init(self, heading, intro, parts, entries, span)
 
     @property
     def title(self) -> str:
@@ -226,8 +375,7 @@ class Category:
         return "".join(part.render() for part in self.parts)
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(Value):
     """A leaf block as markdown-it saw it (``paragraph``, ``fence``, ``html_block``...).
 
     Rules use these to stay out of code and comments and to find paragraph lines.
@@ -235,25 +383,53 @@ class Block:
     opening fence included) to the end of the last non-blank one.
     """
 
+    __slots__ = _FIELDS = (
+        "kind",
+        "span",
+    )
     kind: str
     span: Span
 
+    def __init__(self, kind: str, span: Span) -> None:
+        init(self, kind, span)
 
-@dataclass(frozen=True, slots=True)
-class Journal:
+
+class Journal(Value):
     """A whole post. ``body`` partitions everything after the front matter.
 
     ``source`` is the text it was parsed from, with its line table: every span in the
     tree points into it, and the linter reuses it rather than building another.
     """
 
+    __slots__ = _FIELDS = (
+        "bom",
+        "front_matter",
+        "body",
+        "blocks",
+        "newline",
+        "final_newline",
+        "source",
+    )
+    _UNCOMPARED = frozenset({"source"})
     bom: str
     front_matter: FrontMatter | None
     body: tuple[Text | Category, ...]
     blocks: tuple[Block, ...]
     newline: str
     final_newline: bool
-    source: Source = field(repr=False, compare=False)
+    source: Source
+
+    def __init__(
+        self,
+        bom: str,
+        front_matter: FrontMatter | None,
+        body: tuple[Text | Category, ...],
+        blocks: tuple[Block, ...],
+        newline: str,
+        final_newline: bool,
+        source: Source,
+    ) -> None:
+        init(self, bom, front_matter, body, blocks, newline, final_newline, source)
 
     @property
     def categories(self) -> tuple[Category, ...]:

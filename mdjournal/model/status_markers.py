@@ -8,7 +8,7 @@ more" is never a marker, which is why capitals or emphasis are required.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DEFAULT_TO_READ = "TO READ"
 
@@ -24,8 +24,7 @@ _EMPHASISED = re.compile(
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9 '\u2019-]*[A-Z0-9]:?\Z")
 
 
-@dataclass(frozen=True, slots=True)
-class Markers:
+class Markers(NamedTuple):
     """The markers a blurb opens with; offsets are relative to the blurb's Markdown."""
 
     names: tuple[str, ...]

@@ -11,7 +11,6 @@ it stays opaque text, and the linter may report it as malformed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mdjournal.model.read_marks import TASK_BOXES, is_read_mark, is_symbol_mark
@@ -79,8 +78,7 @@ class HeadScan(NamedTuple):
     rest_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class NotAnEntry:
+class NotAnEntry(NamedTuple):
     """A list item that is not an entry; ``problem`` says why if it tried to be one."""
 
     problem: str | None

@@ -8,11 +8,10 @@ model → edits → text, and no tree is ever mutated.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the source text ``[start, end)`` with ``replacement``."""
 
     start: int

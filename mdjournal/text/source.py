@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
@@ -31,8 +30,7 @@ def skip(text: str, pos: int, chars: str = " \t", end: int | None = None) -> int
     return pos
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One source line: ``text[start:end]`` is its content, ``ending`` follows it."""
 
     number: int

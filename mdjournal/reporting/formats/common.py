@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from mdjournal.linting.finding import Finding
+from mdjournal.text.patterns import lazy
+from mdjournal.text.value import Value, init
 
 
-@dataclass(frozen=True)
-class FileFindings:
+class FileFindings(NamedTuple):
     """One file's findings, already sorted by position, or why it could not be read."""
 
     path: str
@@ -34,8 +34,8 @@ Reports = Sequence[FileFindings]
 #: another order than it is stored ("Trojan Source").
 _OTHERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 _CONTROL = re.compile(rf"[\n\r{_OTHERS}]")
-_CONTROL_KEEPING_LINES = re.compile(rf"\r(?!\n)|[{_OTHERS}]")
-_JSON_RAW = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")  # what json.dumps leaves raw
+_control_keeping_lines = lazy(rf"\r(?!\n)|[{_OTHERS}]")  # the diff on a terminal only
+_json_raw = lazy(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")  # what json.dumps leaves raw
 
 
 def printable(text: str, *, lines: bool = False) -> str:
@@ -44,7 +44,7 @@ def printable(text: str, *, lines: bool = False) -> str:
     Tabs are kept. With ``lines``, so are line breaks (a diff stays a diff, a CRLF
     line keeps its CR); without, a message is always one line.
     """
-    pattern = _CONTROL_KEEPING_LINES if lines else _CONTROL
+    pattern = _control_keeping_lines() if lines else _CONTROL
     if not pattern.search(text):
         return text
     return pattern.sub(_escape, text)
@@ -66,7 +66,7 @@ def dumps(data: object, *, indent: int | None = 2) -> str:
     import json  # the text output, the one most runs print, needs none of it
 
     text = json.dumps(data, ensure_ascii=False, indent=indent)
-    return _JSON_RAW.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+    return _json_raw().sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 
 
 def error_line(message: str) -> str:
@@ -82,16 +82,27 @@ def missing_extra(error: ImportError, package: str, what: str, extra: str) -> st
     return error_line(f"{what} needs {package}: pip install 'mdjournal[{extra}]'")
 
 
-@dataclass(frozen=True)
-class Tally:
+class Tally(Value):
     """What the summary line says, counted per file and added up."""
 
-    findings: int = 0
-    fixable: int = 0  # with the fixes asked for (safe only, or unsafe too)
-    hidden: int = 0  # fixable only with --unsafe-fixes, when those were not asked for
-    files_with_findings: int = 0
-    checked: int = 0
-    unreadable: int = 0
+    __slots__ = _FIELDS = ("findings", "fixable", "hidden", "files_with_findings", "checked", "unreadable")
+    findings: int
+    fixable: int  # with the fixes asked for (safe only, or unsafe too)
+    hidden: int  # fixable only with --unsafe-fixes, when those were not asked for
+    files_with_findings: int
+    checked: int
+    unreadable: int
+
+    def __init__(
+        self,
+        findings: int = 0,
+        fixable: int = 0,
+        hidden: int = 0,
+        files_with_findings: int = 0,
+        checked: int = 0,
+        unreadable: int = 0,
+    ) -> None:
+        init(self, findings, fixable, hidden, files_with_findings, checked, unreadable)
 
     @classmethod
     def of(cls, report: FileFindings, *, unsafe_fixes: bool = False) -> Tally:
@@ -107,7 +118,9 @@ class Tally:
         )
 
     def __add__(self, other: Tally) -> Tally:
-        return Tally(*(mine + theirs for mine, theirs in zip(astuple(self), astuple(other), strict=True)))
+        return Tally(
+            *(mine + theirs for mine, theirs in zip(self._compared(), other._compared(), strict=True))
+        )
 
 
 def summary(tally: Tally, *, unsafe_fixes: bool = False) -> str:
