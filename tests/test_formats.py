@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from xml.etree import ElementTree
 
 import pytest
@@ -158,18 +156,3 @@ def test_statistics_counts_each_rule_and_marks_the_fixable() -> None:
     ]
     _, out, _ = run("lint", str(JOURNAL), "--statistics", "--output-format", "json")
     assert json.loads(out)[1] == {"code": "MJ002", "name": "missing-year", "count": 12, "fixable": 10}
-
-
-def test_text_output_imports_no_other_format() -> None:
-    code = (
-        "import sys; from mdjournal.cli.main import main\n"
-        "try:\n    main(['lint', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.startswith('mdjournal.reporting.formats.')"
-        " or m in ('json', 'hashlib', 'xml.etree.ElementTree', 'pathspec', 'unicodedata')))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(JOURNAL)], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.splitlines()[-1] == str(
-        ["mdjournal.reporting.formats.common", "mdjournal.reporting.formats.text", "unicodedata"]
-    )
