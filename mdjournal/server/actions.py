@@ -139,12 +139,12 @@ def _shown(text: str) -> str:
 
 
 def _ignores(findings: Sequence[Finding], linted: Linted) -> Iterator[tuple[Finding, Edit]]:
-    """For each finding a suppression comment can silence (not MJ100, nor in the front
-    matter, where a comment would be YAML), the edit that adds it to its line."""
+    """For each finding a suppression comment can silence (not MJ100 or MJ101, nor in
+    the front matter, where a comment would be YAML), the edit that adds it to its line."""
     front = linted.journal.front_matter
     lines = linted.source
     for finding in findings:
-        if finding.code == UNSUPPRESSIBLE or (front is not None and finding.span.line <= front.end_line):
+        if finding.code in UNSUPPRESSIBLE or (front is not None and finding.span.line <= front.end_line):
             continue
         end = lines.line_ends[finding.span.line - 1]
         yield finding, Edit(end, end, f" <!-- mdjournal-disable-line {finding.code} -->")
