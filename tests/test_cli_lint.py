@@ -78,7 +78,9 @@ def test_sarif_output() -> None:
     assert code == 1 and log["version"] == "2.1.0"
     run_ = log["runs"][0]
     assert run_["tool"]["driver"]["name"] == "mdjournal"
-    rule_ids = [rule["id"] for rule in run_["tool"]["driver"]["rules"]]
+    rules = run_["tool"]["driver"]["rules"]
+    rule_ids = [rule["id"] for rule in rules]
+    assert rules[1]["helpUri"] == "https://github.com/mdjournal/mdjournal/blob/main/docs/rules.md#mj002"
     assert len(run_["results"]) == 53
     for result in run_["results"]:
         assert rule_ids[result["ruleIndex"]] == result["ruleId"]
@@ -147,6 +149,9 @@ def test_rules_list_and_explain() -> None:
     assert code == 0
     assert out.startswith("MJ004 read-but-to-read: on by default, fixable with --unsafe-fixes")
     assert "Bad::" in out and "Good::" in out
+    assert out.endswith(
+        "\nDocumentation: https://github.com/mdjournal/mdjournal/blob/main/docs/rules.md#mj004\n"
+    )
     code, _, err = run("rules", "MJ999")
     assert code == 2 and "unknown rule 'MJ999'" in err
 

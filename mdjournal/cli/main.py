@@ -398,22 +398,15 @@ def server_command() -> None:
 def rules_command(rule: str | None) -> None:
     """List every rule, or explain RULE (a code such as MJ004, or a name)."""
     from mdjournal.linting.rules import RULES, get
+    from mdjournal.reporting.rule_docs import explain, listing
 
     if rule is None:
-        click.echo(f"{'code':<6}  {'name':<20} {'default':<8} {'fix':<7} summary")
-        for item in RULES:
-            default = "on" if item.default else "off"
-            click.echo(f"{item.code:<6}  {item.name:<20} {default:<8} {item.fix or '-':<7} {item.summary}")
+        click.echo("\n".join(listing(RULES)))
         return
     found = get(rule)
     if found is None:
         fail(f"unknown rule '{rule}' (run 'mdjournal rules' for the list)")
-    default = "on by default" if found.default else "off by default (select it to use it)"
-    fix = {"safe": "fixable (safe fix)", "unsafe": "fixable with --unsafe-fixes", None: "no automatic fix"}[
-        found.fix
-    ]
-    click.echo(f"{found.code} {found.name}: {default}, {fix}, severity {found.severity.value}\n")
-    click.echo(found.doc)
+    click.echo(explain(found))
 
 
 def selection_options(command: Callable[..., None]) -> Callable[..., None]:
