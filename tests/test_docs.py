@@ -1,63 +1,223 @@
-"""The README documents every command, option and rule the tool really has."""
+"""The documentation says what the tool really has: commands, options, rules, layers, examples.
+
+Each command ``mdjournal X`` has a page ``docs/X.md`` (``rules`` has
+``docs/rules-command.md``, as ``docs/rules.md`` is the generated rule reference; a
+subcommand ``mdjournal X Y`` has ``docs/X-Y.md``; ``mdjournal`` itself is
+``docs/index.md``) whose ``## Options`` table names exactly the options its
+``--help`` lists.
+"""
 
 from __future__ import annotations
 
+import doctest
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
 import click
 import pytest
 
 from mdjournal.cli.main import main
 from mdjournal.linting.rules import RULES
+from mdjournal.reporting.rule_docs import page
 from tests.conftest import ROOT
+from tests.test_architecture import LAYERS
 
+DOCS = ROOT / "docs"
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-COMMANDS = sorted(main.commands)
+#: Pages whose name is not the command's.
+PAGES = {(): "index.md", ("rules",): "rules-command.md"}
 
 
-def sections() -> dict[str, str]:
-    """README text by heading (headings inside code fences are not headings)."""
-    found: dict[str, list[str]] = {}
-    current, fenced = "", False
-    for line in README.splitlines():
+def commands(command: click.Command = main, path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    """The path of every command, ``()`` for ``mdjournal`` itself, subcommands included."""
+    yield path
+    if isinstance(command, click.Group):
+        for name, sub in sorted(command.commands.items()):
+            yield from commands(sub, (*path, name))
+
+
+def context_of(path: tuple[str, ...]) -> click.Context:
+    """The command at ``path`` in its context (which knows, say, that ``-h`` is help)."""
+    context = click.Context(main, info_name="mdjournal", **main.context_settings)
+    for name in path:
+        assert isinstance(context.command, click.Group)
+        context = click.Context(context.command.commands[name], parent=context, info_name=name)
+    return context
+
+
+def page_of(path: tuple[str, ...]) -> str:
+    return PAGES.get(path, "-".join(path) + ".md")
+
+
+def section(text: str, heading: str) -> str | None:
+    """The text under ``heading`` up to the next heading of its level or above (fences skipped)."""
+    level = len(heading.split(" ")[0])
+    found: list[str] | None = None
+    fenced = False
+    for line in text.splitlines():
         fenced ^= line.startswith("```")
-        if not fenced and line.startswith("#"):
-            current = line
-        found.setdefault(current, []).append(line)
-    return {heading: "\n".join(lines) for heading, lines in found.items()}
+        if not fenced and re.match(rf"#{{1,{level}}} ", line):
+            if found is not None:
+                break
+            if line == heading:
+                found = []
+                continue
+        if found is not None:
+            found.append(line)
+    return None if found is None else "\n".join(found)
 
 
-def section(command: str) -> str:
-    matches = [
-        text for heading, text in sections().items() if heading.startswith(f"### `mdjournal {command}")
+def documented_options(table: str) -> set[str]:
+    """The option names in the first column of a Markdown table."""
+    names: set[str] = set()
+    rows = [line for line in table.splitlines() if line.startswith("|")]
+    for line in rows[2:]:  # the header row and the |---| row name nothing
+        first = re.split(r"(?<!\\)\|", line)[1]
+        names.update(re.findall(r"`(--?[A-Za-z0-9][\w-]*)", first))
+    return names
+
+
+@pytest.mark.parametrize("path", list(commands()), ids=lambda path: " ".join(("mdjournal", *path)))
+def test_every_command_and_option_is_documented_on_its_page(path: tuple[str, ...]) -> None:
+    name = " ".join(("mdjournal", *path))
+    context = context_of(path)
+    command = context.command
+    file = DOCS / page_of(path)
+    assert file.is_file(), (
+        f"'{name}' has no page: write docs/{file.name} (a '# {name}' title, what it does with real "
+        f"output, and an '## Options' table with a row per option of '{name} --help'), "
+        "and list it in docs/index.md"
+    )
+    text = file.read_text(encoding="utf-8")
+    if path:
+        assert text.startswith(f"# {name}\n"), f"docs/{file.name} should open with '# {name}'"
+        index = (DOCS / "index.md").read_text(encoding="utf-8")
+        assert f"]({file.name})" in index, f"docs/index.md does not link to docs/{file.name}"
+    options = [
+        param for param in command.get_params(context) if isinstance(param, click.Option) and not param.hidden
     ]
-    assert matches, f"README has no section for mdjournal {command}"
-    return matches[0]
+    help_option = command.get_help_option(context)
+    listed = {
+        opt for option in options if option is not help_option for opt in option.opts + option.secondary_opts
+    }
+    table = section(text, "## Options")
+    if table is None:
+        assert not listed, (
+            f"docs/{file.name} has no '## Options' table, but '{name} --help' lists {sorted(listed)}"
+        )
+        return
+    documented = documented_options(table)
+    missing = sorted(listed - documented)
+    if missing:
+        option = next(option for option in options if missing[0] in option.opts + option.secondary_opts)
+        value = "" if option.is_flag or option.count else f" {option.metavar or 'VALUE'}"
+        pytest.fail(
+            f"docs/{file.name}: the '## Options' table lacks {missing}, which '{name} --help' lists: "
+            f"add a row such as '| `{missing[0]}{value}` | what it does |'"
+        )
+    every = {opt for option in options for opt in option.opts + option.secondary_opts}
+    stale = sorted(documented - every)
+    assert not stale, f"docs/{file.name} documents {stale}, which '{name} --help' does not list"
+    for option in options:
+        if option.show_envvar and isinstance(option.envvar, str):
+            assert option.envvar in table, f"docs/{file.name} does not name {option.envvar} ({option.opts})"
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-def test_every_option_of_every_command_is_documented(command: str) -> None:
-    shared = section("lint") + section("fmt") if command in ("lint", "fmt") else ""
-    text = section(command) + shared + README[README.index("### Paths") :]
-    for param in main.commands[command].params:
-        if isinstance(param, click.Option):
-            assert any(
-                f"`{name}" in text or f"{name}`" in text or f" {name} " in text for name in param.opts
-            ), f"{command} {param.opts} is not documented"
+def test_an_undocumented_option_is_found() -> None:
+    table = "| option | what |\n|---|---|\n| `--select RULES` | ... |\n| `-j`, `--jobs N` | ... |\n"
+    assert documented_options(table) == {"--select", "-j", "--jobs"}
+    assert documented_options(table.replace("| `-j`, `--jobs N` | ... |\n", "")) == {"--select"}
 
 
-def test_every_rule_is_in_the_rules_table() -> None:
-    table = README[README.index("## Rules") : README.index("## Configuration")]
+def test_the_rules_page_is_generated_from_the_rule_docstrings() -> None:
+    assert (DOCS / "rules.md").read_text(encoding="utf-8") == page(RULES), (
+        "docs/rules.md is stale: run 'python -m mdjournal.reporting.rule_docs docs/rules.md'"
+    )
+
+
+def test_every_rule_has_a_row_and_a_stable_anchor() -> None:
+    text = page(RULES)
     for rule in RULES:
-        assert re.search(rf"^\| {rule.code} \| {rule.name} \|", table, re.MULTILINE), rule.code
-        assert ("| off |" in table.split(rule.code)[1].split("\n")[0]) == (not rule.default)
+        default = "on" if rule.default else "off"
+        assert re.search(rf"^\| \[{rule.code}\]\(#{rule.anchor}\) \| {rule.name} \| {default} \|", text, re.M)
+        assert f'<a id="{rule.anchor}"></a>\n\n## {rule.code} {rule.name}\n' in text
+        assert rule.url.endswith(f"/docs/rules.md#{rule.code.lower()}")
+
+
+def test_the_rules_page_shows_the_examples_as_markdown() -> None:
+    text = page(RULES)
+    assert "::" not in text.replace("mdjournal-disable", "")
+    mj002 = text[text.index('<a id="mj002">') : text.index('<a id="mj003">')]
+    assert (
+        "Bad:\n\n```markdown\n- ✔️ [Train Short, Test Long](https://arxiv.org/abs/2108.12409)\n```\n\n"
+        "Good:\n\n```markdown\n- ✔️ [Train Short, Test Long](https://arxiv.org/abs/2108.12409) (2021)\n```"
+    ) in mj002
+
+
+def test_the_architecture_page_lists_the_layers_of_the_layers_check() -> None:
+    table = section((DOCS / "architecture.md").read_text(encoding="utf-8"), "## The layers")
+    assert table is not None
+    rows = re.findall(r"^\| (\d+) \| ([^|]*) \|", table, re.MULTILINE)
+    assert [int(number) for number, _ in rows] == list(range(1, len(LAYERS) + 1))
+    assert [set(re.findall(r"`(\w+)`", names)) for _, names in rows] == [set(layer) for layer in LAYERS]
+
+
+@pytest.mark.parametrize("file", ["README.md", "docs/api.md"])
+def test_the_python_examples_run(file: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = doctest.testfile(str(ROOT / file), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert result.attempted and not result.failed
+
+
+def _prose(text: str) -> str:
+    """Markdown without its code blocks and code spans."""
+    return re.sub(r"(`+).*?\1", "", re.sub(r"^```.*?^```", "", text, flags=re.M | re.S), flags=re.S)
+
+
+def _slug(heading: str) -> str:
+    """GitHub's anchor for a heading."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def _anchors(text: str) -> set[str]:
+    headings = re.findall(r"^#+ (.*)$", re.sub(r"^```.*?^```", "", text, flags=re.M | re.S), re.M)
+    return {_slug(heading) for heading in headings} | set(re.findall(r'<a id="([^"]+)"></a>', text))
+
+
+def _markdown_files() -> list[Path]:
+    return [
+        ROOT / "README.md",
+        ROOT / "CONTRIBUTING.md",
+        ROOT / "benchmarks" / "README.md",
+        *sorted(DOCS.glob("*.md")),
+    ]
+
+
+@pytest.mark.parametrize("file", _markdown_files(), ids=lambda file: str(file.relative_to(ROOT)))
+def test_relative_links_lead_somewhere(file: Path) -> None:
+    text = file.read_text(encoding="utf-8")
+    for target in re.findall(r"\]\(([^)\s]+)\)", _prose(text)):
+        if re.match(r"[a-z]+:", target):
+            continue
+        name, _, anchor = target.partition("#")
+        linked = (file.parent / name).resolve() if name else file
+        assert linked.exists(), f"{file.relative_to(ROOT)} links to {target}, which does not exist"
+        if anchor and linked.suffix == ".md":
+            assert anchor in _anchors(linked.read_text(encoding="utf-8")), (
+                f"{file.relative_to(ROOT)} links to {target}, which has no such heading"
+            )
+
+
+def test_the_readme_is_short() -> None:
+    assert len(README.splitlines()) <= 250
 
 
 def test_the_set_up_is_two_commands_and_ci_runs_the_same() -> None:
     block = re.search(r"## Set up.*?```sh\n(.*?)```", README, re.DOTALL)
     assert block
-    commands = [line.split("#")[0].strip() for line in block.group(1).splitlines() if line.strip()]
-    assert commands == ["pip install -e '.[test]'", "pytest"]
+    lines = [line.split("#")[0].strip() for line in block.group(1).splitlines() if line.strip()]
+    assert lines == ["pip install -e '.[test]'", "pytest"]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "\npip install -e '.[test]'\n" in ci
     assert re.search(r"^HYPOTHESIS_PROFILE=ci pytest$", ci, re.MULTILINE)
