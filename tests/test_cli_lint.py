@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+from mdjournal.linting.rule import DOCS_URL
 from tests.conftest import JOURNAL
 from tests.conftest import run_cli as run
 
@@ -80,7 +81,7 @@ def test_sarif_output() -> None:
     assert run_["tool"]["driver"]["name"] == "mdjournal"
     rules = run_["tool"]["driver"]["rules"]
     rule_ids = [rule["id"] for rule in rules]
-    assert rules[1]["helpUri"] == "https://github.com/mdjournal/mdjournal/blob/main/docs/rules.md#mj002"
+    assert rules[1]["helpUri"] == f"{DOCS_URL}#mj002"
     assert len(run_["results"]) == 53
     for result in run_["results"]:
         assert rule_ids[result["ruleIndex"]] == result["ruleId"]
@@ -149,9 +150,7 @@ def test_rules_list_and_explain() -> None:
     assert code == 0
     assert out.startswith("MJ004 read-but-to-read: on by default, fixable with --unsafe-fixes")
     assert "Bad::" in out and "Good::" in out
-    assert out.endswith(
-        "\nDocumentation: https://github.com/mdjournal/mdjournal/blob/main/docs/rules.md#mj004\n"
-    )
+    assert out.endswith(f"\nDocumentation: {DOCS_URL}#mj004\n")
     code, _, err = run("rules", "MJ999")
     assert code == 2 and "unknown rule 'MJ999'" in err
 

@@ -19,6 +19,7 @@ import pytest
 
 from mdjournal.cli.main import main
 from mdjournal.linting.rules import RULES
+from mdjournal.reporting import rule_docs
 from mdjournal.reporting.rule_docs import page
 from tests.conftest import ROOT
 from tests.test_architecture import LAYERS
@@ -134,6 +135,14 @@ def test_the_rules_page_is_generated_from_the_rule_docstrings() -> None:
     assert (DOCS / "rules.md").read_text(encoding="utf-8") == page(RULES), (
         "docs/rules.md is stale: run 'python -m mdjournal.reporting.rule_docs docs/rules.md'"
     )
+
+
+def test_the_generator_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "rules.md"
+    assert rule_docs.main([str(target)]) == 0
+    assert target.read_bytes() == page(RULES).encode("utf-8")
+    assert rule_docs.main([]) == 2
+    assert "usage: python -m mdjournal.reporting.rule_docs docs/rules.md" in capsys.readouterr().err
 
 
 def test_every_rule_has_a_row_and_a_stable_anchor() -> None:
