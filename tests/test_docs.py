@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import doctest
 import re
+import shlex
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from mdjournal.cli.main import main
 from mdjournal.linting.rules import RULES
 from mdjournal.reporting import rule_docs
 from mdjournal.reporting.rule_docs import page
-from tests.conftest import ROOT
+from tests.conftest import ROOT, invoke_cli
 from tests.test_architecture import LAYERS
 
 DOCS = ROOT / "docs"
@@ -177,6 +179,65 @@ def test_the_python_examples_run(file: str, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.chdir(ROOT)
     result = doctest.testfile(str(ROOT / file), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert result.attempted and not result.failed
+
+
+def _sessions(text: str) -> Iterator[tuple[str, list[str]]]:
+    """Each ``$ command`` of the console blocks, with the lines shown after it."""
+    for indent, block in re.findall(r"^( *)```console\n(.*?)^\1```", text, re.M | re.S):
+        block = re.sub(rf"^{indent}", "", block, flags=re.M)  # a block in a list item is indented
+        for part in re.split(r"^\$ ", block, flags=re.M)[1:]:
+            command, *output = part.rstrip("\n").split("\n")
+            yield command, output
+
+
+def _matches(expected: list[str], actual: list[str]) -> bool:
+    """Whether the lines shown are the lines printed; a line ``...`` stands for any lines,
+    and ``...`` inside a line for any text."""
+    if not expected:
+        return not actual
+    if expected[0] == "...":
+        return any(_matches(expected[1:], actual[i:]) for i in range(len(actual) + 1))
+    pattern = ".*".join(re.escape(piece) for piece in expected[0].split("..."))
+    return (
+        bool(actual) and re.fullmatch(pattern, actual[0]) is not None and _matches(expected[1:], actual[1:])
+    )
+
+
+def _run(command: str) -> str:
+    """What ``command`` (``mdjournal ...`` or ``cp A B``, maybe with ``< in`` and ``> out``) shows."""
+    words = shlex.split(command, comments=True)
+    if words[0] == "cp":
+        shutil.copy(words[1], words[2])
+        return ""
+    assert words[0] == "mdjournal", f"an example runs what tests cannot: {command}"
+    source = words[words.index("<") + 1] if "<" in words else None
+    target = words[words.index(">") + 1] if ">" in words else None
+    args = [
+        word
+        for i, word in enumerate(words[1:], 1)
+        if "<" not in words[i - 1 : i + 1] and ">" not in words[i - 1 : i + 1]
+    ]
+    result = invoke_cli(*args, input=Path(source).read_bytes() if source else None)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    if target:
+        Path(target).write_bytes(result.stdout_bytes)
+        return result.stderr
+    return result.output
+
+
+@pytest.mark.parametrize(
+    "file", [ROOT / "README.md", *sorted(DOCS.glob("*.md"))], ids=lambda file: str(file.relative_to(ROOT))
+)
+def test_the_console_examples_are_real_output(
+    file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(ROOT / "fixtures", tmp_path / "fixtures")  # so an example may fix a post
+    monkeypatch.chdir(tmp_path)
+    for command, expected in _sessions(file.read_text(encoding="utf-8")):
+        actual = _run(command).rstrip("\n").split("\n")
+        assert _matches(expected, [] if actual == [""] else actual), (
+            f"{file.relative_to(ROOT)}: '$ {command}' printed:\n" + "\n".join(actual)
+        )
 
 
 def _prose(text: str) -> str:
