@@ -149,22 +149,36 @@ def test_three_kinds_of_blurb() -> None:
     assert [e.blurb.span.line for e in journal.entries if e.blurb] == [4, 8, 14]
 
 
-def test_group_shares_one_blurb_and_blurbless_last_entry() -> None:
-    text = (
-        "## Papers\n\n- [A](https://a.com)\n\n- [B](https://b.com)\n\n*TO READ*\n\n- ✔️ [C](https://c.com)\n"
-    )
+def test_entries_one_under_the_other_share_the_blurb_after_them() -> None:
+    text = "## Papers\n\n- [A](https://a.com)\n- [B](https://b.com)\n\n*TO READ*\n\n- ✔️ [C](https://c.com)\n"
     a, b, c = mdjournal.parse(text).entries
-    assert a.blurb is b.blurb and a.to_read and b.to_read
+    assert a.blurb is not None and a.blurb is b.blurb and a.to_read and b.to_read
     assert c.blurb is None
 
 
-def test_notes_as_a_list_belong_to_the_entry_above() -> None:
+def test_items_that_stand_alone_share_nothing() -> None:
+    """The later journal stacks unread entries as separate items: the notes under
+    the last one are its own, not the ones above it (issue 13, MJ013 false alarms)."""
     text = (
-        "## Papers\n\n- ✔️ [A](https://a.com) (2020)\n- key idea one\n- key idea two\n- [B](https://b.com)\n"
+        "## Papers\n\n- [A](https://a.com) (2021) *TO READ*\n\n- [B](https://b.com) (2020) *TO READ*\n\n"
+        "- ✔️ [C](https://c.com) (2014)\n\nNotes on C.\n"
     )
+    a, b, c = mdjournal.parse(text).entries
+    assert (a.blurb, b.blurb) == (None, None)
+    assert c.blurb is not None and c.blurb.markdown == "Notes on C."
+    assert (a.to_read, b.to_read, c.to_read) == (True, True, False)
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["- key idea one\n- key idea two\n", "</details>\n", "- [Contents](#contents)\n"],
+    ids=["linkless items", "a closing tag", "an in-page link"],
+)
+def test_what_is_never_an_entrys_notes(between: str) -> None:
+    text = f"## Papers\n\n- ✔️ [A](https://a.com) (2020)\n{between}\n- [B](https://b.com)\n"
     a, b = mdjournal.parse(text).entries
-    assert a.blurb is not None and a.blurb.markdown == "- key idea one\n- key idea two"
-    assert b.blurb is None
+    assert a.blurb is None and b.blurb is None
+    assert mdjournal.parse(text).render() == text
 
 
 def test_comments_around_a_blurb_stay_out_of_it() -> None:
@@ -344,7 +358,7 @@ def test_reference_definitions_are_not_owned_by_heads() -> None:
     assert "[r]:" not in journal.categories[0].heading.raw
     assert "[s]:" not in second.raw and "[s]:" not in (second.blurb.markdown if second.blurb else "")
     assert second.blurb is not None and second.blurb.markdown == "Blurb"
-    assert first.blurb is second.blurb
+    assert first.blurb is None  # separate items share no blurb
 
 
 def test_unread_task_box_without_a_link_is_an_ordinary_item() -> None:

@@ -243,6 +243,9 @@ class Entry(Value):
         "year_loose",
         "rest",
         "blurb",
+        "markers",
+        "marker_span",
+        "marked_to_read",
     )
     _UNCOMPARED = frozenset({"blurb"})
     raw: str
@@ -260,6 +263,13 @@ class Entry(Value):
     year_loose: bool
     rest: str
     blurb: Blurb | None
+    markers: tuple[str, ...]
+    """Status markers written on the entry's own line, after the link and year:
+    ``- [T](url) (2021) *TO READ*`` (the journal's later style)."""
+    marker_span: Span | None
+    """Where those markers are."""
+    marked_to_read: bool
+    """Whether the line's markers include the TO READ marker."""
 
     def __init__(
         self,
@@ -278,6 +288,9 @@ class Entry(Value):
         year_loose: bool,
         rest: str,
         blurb: Blurb | None = None,
+        markers: tuple[str, ...] = (),
+        marker_span: Span | None = None,
+        marked_to_read: bool = False,
     ) -> None:
         init(
             self,
@@ -296,6 +309,9 @@ class Entry(Value):
             year_loose,
             rest,
             blurb,
+            markers,
+            marker_span,
+            marked_to_read,
         )
 
     @property
@@ -316,7 +332,8 @@ class Entry(Value):
 
     @property
     def to_read(self) -> bool:
-        return self.blurb is not None and self.blurb.to_read
+        """Marked TO READ, on its own line or at the start of its blurb."""
+        return self.marked_to_read or (self.blurb is not None and self.blurb.to_read)
 
     def render(self) -> str:
         return self.raw

@@ -10,6 +10,7 @@ blank lines and link reference definitions (which produce no token) included.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -209,7 +210,7 @@ class _Parser:
         The content after the heading is flattened into units (blocks, and the items
         of lists) and walked once: units before the first entry are the intro; after
         an entry, everything up to the next entry is its blurb, shared by the entries
-        written directly above it with no blurb of their own.
+        written one under the other directly above it (no blank line between them).
         """
         heading_top = tops[0]
         heading = Heading(
@@ -244,7 +245,7 @@ class _Parser:
                     units.extend(self._item_units(tokens))
             elif top.kind in ("heading", "hr"):
                 units.append(_Unit("break", top.first, last))
-            elif self._is_comment(top):
+            elif self._is_comment(top) or self._is_tags_only(top):
                 units.append(_Unit("trivia", top.first, last))
             else:
                 units.append(_Unit("block", top.first, last))
@@ -331,19 +332,21 @@ class _Parser:
             or paragraph.map is None
             or content is None
         ):
-            return [_Unit("block", first, last)]
+            return [_Unit("item", first, last)]
         para_first = paragraph.map[0] + 1
         if para_first == first + 1 and content == ends[first - 1]:
             # "-" alone on its line, the paragraph (and the link) on the next one
             content = skip(source.text, starts[para_first - 1], end=ends[para_first - 1])
         elif para_first != first:
-            return [_Unit("block", first, last)]
+            return [_Unit("item", first, last)]
         para_end = ends[paragraph.map[1] - 1]
         scanned = source.text[content:para_end].replace("\r\n", " \n").replace("\r", "\n")
         scan = scan_head(_inline_markdown(), scanned, self.env, tokens[2].content)
         if isinstance(scan, NotAnEntry):
-            kind = "problem" if scan.problem else "block"
+            kind = "problem" if scan.problem else "item"
             return [_Unit(kind, first, last, problem=scan.problem)]
+        if scan.link.url.startswith("#"):
+            return [_Unit("item", first, last)]  # a table of contents, not a paper
         head_last = para_first + scanned.count("\n", 0, scan.rest_end)
         entry = _PendingEntry(first, content, scan)
         units = [_Unit("entry", first, head_last, entry=entry)]
@@ -378,6 +381,9 @@ class _Parser:
         head_end = base + scan.rest_end
         title_start, title_end = base + link.title_start, base + link.title_end
         year_end = base + scan.year_end
+        rest = text[year_end:head_end]
+        markers = read_markers(rest, self.to_read_marker) if "*" in rest or "_" in rest else None
+        line_markers = markers.names if markers is not None and not markers.notes.strip() else ()
         return Entry(
             raw=raw,
             span=Span(skip(text, source.line_starts[pending.first - 1], end=head_end), head_end, source),
@@ -399,8 +405,13 @@ class _Parser:
             year_span=Span(base + scan.year_start, year_end, source) if scan.year_text else None,
             year_gap=scan.year_gap,
             year_loose=scan.year_loose,
-            rest=text[year_end:head_end],
+            rest=rest,
             blurb=blurb,
+            markers=line_markers,
+            marker_span=Span(year_end + markers.start, year_end + markers.end, source)
+            if markers is not None and line_markers
+            else None,
+            marked_to_read=markers is not None and bool(line_markers) and markers.has(self.to_read_marker),
         )
 
     def _reference_url(self, label: str, href: str) -> tuple[str, Span | None]:
@@ -461,12 +472,21 @@ class _Parser:
     # -- helpers ----------------------------------------------------------------
 
     @staticmethod
+    def _is_tags_only(top: _Top) -> bool:
+        """An HTML block of tags and nothing a reader reads (``</details>``, ``<br>``):
+        never an entry's notes."""
+        return top.kind == "html_block" and not _TAG.sub("", top.tokens[0].content).strip()
+
+    @staticmethod
     def _is_comment(top: _Top) -> bool:
         return (
             top.kind == "html_block"
             and top.tokens[0].content.lstrip().startswith("<!--")
             and top.tokens[0].content.rstrip().endswith("-->")
         )
+
+
+_TAG = re.compile(r"<[^<>]*>")
 
 
 class _PendingEntry(NamedTuple):
@@ -480,7 +500,7 @@ class _PendingEntry(NamedTuple):
 class _Unit(NamedTuple):
     """A piece of a category's content: a top-level block or one list item's part."""
 
-    kind: str  # "entry" | "problem" | "break" | "trivia" (comments, definitions) | "block"
+    kind: str  # "entry" | "problem" | "item" (other list items) | "break" | "trivia" | "block"
     first: int
     last: int
     entry: _PendingEntry | None = None
@@ -513,13 +533,23 @@ class _CategoryPlan:
         self.open_text = True  # the heading's own lines may be followed by the intro
         self.pending: list[_PendingEntry] = []
         self.zone: list[_Unit] = []
+        self.last_head = 0  # the last line of the latest entry's head
 
     def add(self, unit: _Unit) -> None:
         if unit.kind == "entry":
             assert unit.entry is not None
             self._close_zone()
+            if unit.first != self.last_head + 1:
+                self.pending = []  # not directly under the entry above: they share nothing
             self.pending.append(unit.entry)
+            self.last_head = unit.last
             self.starts.append((unit.first, unit.entry))
+        elif unit.kind == "item" and self.pending:
+            # A list item that is no entry is never an entry's notes: it ends the run.
+            self._close_zone()
+            self.pending.clear()
+            self.starts.append((unit.first, "text"))
+            self.open_text = False
         elif unit.kind in ("problem", "break"):
             self._close_zone()
             self.pending.clear()

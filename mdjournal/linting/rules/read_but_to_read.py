@@ -1,4 +1,4 @@
-"""An entry marked read whose blurb still says *TO READ*.
+"""An entry marked read that still says *TO READ*, on its line or in its blurb.
 
 The marker was left behind when the paper was read, and readers of the post get
 two contradicting signals. Either the paper was read (drop the stale marker) or it
@@ -16,8 +16,19 @@ Good::
 
     No list would be complete without the paper to rule them all.
 
-Fix (unsafe, with `--unsafe-fixes`): when real notes follow the stale marker on
-its line, drops the marker. When the blurb is only the marker there is nothing to keep, so
+The marker may also stand on the entry's own line, after the year, as the
+journal's later style writes it:
+
+Bad::
+
+    - ✔️ [Adam: A Method for Stochastic Optimization](https://arxiv.org/abs/1412.6980) (2014) *TO READ*
+
+Good::
+
+    - ✔️ [Adam: A Method for Stochastic Optimization](https://arxiv.org/abs/1412.6980) (2014)
+
+Fix (unsafe, with `--unsafe-fixes`): drops a marker written on the entry's line;
+in a blurb, when real notes follow the stale marker on its line, drops the marker. When the blurb is only the marker there is nothing to keep, so
 there is no fix: write your notes, or unmark the entry. A blurb shared with an
 unread entry is never touched.
 """
@@ -41,6 +52,17 @@ FIX = "unsafe"
 
 def check(context: Context) -> Iterator[Problem]:
     for entry in context.journal.entries:
+        if entry.read and entry.marked_to_read and entry.marker_span is not None:
+            marker = entry.marker_span
+            # The marker and the space before it go; other markers beside it are left to you.
+            start = marker.start - (len(entry.rest) - len(entry.rest.lstrip()))
+            yield Problem(
+                marker,
+                f"'{entry.title}' is marked read but its line still says "
+                f"*{context.config.to_read_marker}*; drop the marker, or unmark the entry",
+                Fix.replace(start, marker.end, "", safe=False) if len(entry.markers) == 1 else None,
+            )
+            continue
         blurb = entry.blurb
         if not (entry.read and blurb is not None and blurb.to_read and blurb.marker_span is not None):
             continue

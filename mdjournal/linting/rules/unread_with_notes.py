@@ -41,7 +41,7 @@ def check(context: Context) -> Iterator[Problem]:
     mark = context.config.read_mark
     for entry in context.journal.entries:
         blurb = entry.blurb
-        if entry.read or blurb is None or blurb.to_read:
+        if entry.read or blurb is None or entry.to_read:
             continue
         what = "notes" if blurb.notes else "only " + ", ".join(f"*{name}*" for name in blurb.markers)
         yield Problem(
