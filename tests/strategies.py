@@ -189,8 +189,9 @@ class _Draft:
     """A post being written, line by line, with the meaning that goes with it.
 
     Entries without a blurb of their own wait, and share the next blurb, as the
-    parser reads them; anything that ends a blurb zone first (a heading, a rule, a
-    failed entry, a lone comment, the end of the category) leaves them without one.
+    parser reads them, when they are written one under the other; an entry after a
+    blank line, or anything that ends a blurb zone first (a heading, a rule, a
+    failed entry, a lone comment, the end of the category), leaves them without one.
     """
 
     dashes_ok: bool = True  # False when an unclosed front matter must stay unclosed
@@ -213,11 +214,13 @@ class _Draft:
         if self.lines and self.last != "blank":
             self.add(draw(st.sampled_from(["", "", "", "  ", "\t"])), what="blank")
 
-    def entry(self, meaning: Expected) -> None:
+    def entry(self, meaning: Expected, *, under_an_entry: bool) -> None:
+        if not under_an_entry:  # not directly under the entry above: they share nothing
+            self.close()
         self.waiting.append(meaning)
 
     def blurb(self, to_read: bool) -> None:
-        self.expected += [replace(item, to_read=to_read) for item in self.waiting]
+        self.expected += [replace(item, to_read=item.to_read or to_read) for item in self.waiting]
         self.waiting = []
 
     def close(self) -> None:
@@ -352,6 +355,7 @@ def _heading(draw: DrawFn, draft: _Draft, title: str) -> None:
 
 def _entry(draw: DrawFn, draft: _Draft) -> tuple[str, Expected]:
     """Write one entry's head; returns its bullet (for indented notes) and meaning."""
+    under_an_entry = draft.last == "entry"
     bullet = draw(st.sampled_from(BULLETS))
     mark = draw(st.sampled_from(["", "", "", *MARKS]))  # most unread entries have no mark at all
     year = draw(st.sampled_from(list(YEARS)))
@@ -360,7 +364,7 @@ def _entry(draw: DrawFn, draft: _Draft) -> tuple[str, Expected]:
         title = f"{title} {draw(st.sampled_from(MOJIBAKE))}"
     emphasis = draw(st.sampled_from(["", "", "", "**", "_"]))
     late = draw(st.sampled_from([None, None, None, *LATE_MARKS])) if not mark else None
-    rest = draw(st.sampled_from(["", "", " — a survey"])) if late is None else ""
+    rest = draw(st.sampled_from(["", "", " — a survey", " *TO READ*"])) if late is None else ""
     destination: list[Segment]
     if draw(st.integers(0, 6)):
         written = draw(st.sampled_from(list(URLS)))
@@ -382,8 +386,8 @@ def _entry(draw: DrawFn, draft: _Draft) -> tuple[str, Expected]:
         draft.add(" " * (len(bullet) + 1), *head, what="entry")
     else:
         draft.add(f"{bullet}{separator}{mark}", *head, what="entry")
-    meaning = Expected(title, url, YEARS[year], MARKS[mark] or late is not None, False)
-    draft.entry(meaning)
+    meaning = Expected(title, url, YEARS[year], MARKS[mark] or late is not None, rest == " *TO READ*")
+    draft.entry(meaning, under_an_entry=under_an_entry)
     return (bullet if separator == " " else ""), meaning
 
 

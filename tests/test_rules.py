@@ -15,6 +15,7 @@ from mdjournal.linting.selection import select
 from tests.conftest import FIXTURES, read
 
 RULE_FIXTURES = FIXTURES / "rules"
+AS_JOURNAL = Config(journal=True)  # the fixtures and snippets are journals, read marks or not
 
 # fixture -> (line, column, the exact text the finding points at), for its rule alone.
 EXPECTED = {
@@ -125,8 +126,8 @@ def alone(code: str) -> Config:
     rule = get(code)
     assert rule is not None
     if rule.after_suppressions:
-        return Config().overridden(extend_select=[code])
-    return Config().overridden(select=[code])
+        return AS_JOURNAL.overridden(extend_select=[code])
+    return AS_JOURNAL.overridden(select=[code])
 
 
 def own(code: str, findings: list[Finding]) -> list[Finding]:
@@ -135,6 +136,8 @@ def own(code: str, findings: list[Finding]) -> list[Finding]:
 
 
 def findings_for(path: Path, code: str) -> list[tuple[int, int, str]]:
+    """The rule's findings, with the post taken for a journal (as the rule fixtures
+    are, whether or not they carry a read mark)."""
     text = read(path)
     _, findings = lint_text(text, alone(code), str(path))
     if not get(code).after_suppressions:  # type: ignore[union-attr]
@@ -222,7 +225,7 @@ def test_defaults() -> None:
     ],
 )
 def test_front_matter_problems_are_findings_never_crashes(front: str, message: str) -> None:
-    _, findings = lint_text(front + "## P\n", Config().overridden(select=["MJ012"]), "post.md")
+    _, findings = lint_text(front + "## P\n", AS_JOURNAL.overridden(select=["MJ012"]), "post.md")
     assert [f.code for f in findings] == ["MJ012"]
     assert message in findings[0].message
 
@@ -239,7 +242,7 @@ def test_a_key_repeated_in_front_matter_is_reported_where_it_is_repeated() -> No
 def test_valid_jekyll_dates_are_accepted() -> None:
     for date in ("2025-06-16", "2025-06-16 10:58", "2025-06-16 10:58:32 -0600", "2025-06-16T10:58:32Z"):
         text = f"---\ntitle: t\ndate: {date}\n---\n\n## P\n"
-        _, findings = lint_text(text, Config().overridden(select=["MJ012"]), "post.md")
+        _, findings = lint_text(text, AS_JOURNAL.overridden(select=["MJ012"]), "post.md")
         assert findings == [], date
 
 
@@ -247,11 +250,11 @@ def test_sections_of_one_page_are_not_duplicates() -> None:
     text = (
         "## P\n\n- [Ch 1](https://example.com/book#ch1)\n- [Ch 2](https://example.com/book#ch2)\n\nNotes.\n"
     )
-    _, findings = lint_text(text, Config().overridden(select=["MJ006"]), "post.md")
+    _, findings = lint_text(text, AS_JOURNAL.overridden(select=["MJ006"]), "post.md")
     assert findings == []
 
 
 def test_canonical_arxiv_link_keeps_a_fragment_unless_asked() -> None:
     text = "## P\n\n- [A](https://arxiv.org/pdf/1706.03762#page=3) (2017)\n\nNotes.\n"
-    _, (finding,) = lint_text(text, Config().overridden(select=["MJ007"]), "post.md")
+    _, (finding,) = lint_text(text, AS_JOURNAL.overridden(select=["MJ007"]), "post.md")
     assert finding.fix is not None and not finding.fix.safe

@@ -9,10 +9,11 @@ from mdjournal.fixing.fixer import fix_text
 from mdjournal.linting.linter import lint_text
 
 FRONT = "---\ntitle: T\ndate: 2025-06-16\n---\n\n## Papers\n\n"
+AS_JOURNAL = Config(journal=True)  # the snippets are journals, read marks or not
 
 
 def codes_by_line(body: str) -> list[tuple[int, str]]:
-    _, findings = lint_text(FRONT + body, path="post.md")
+    _, findings = lint_text(FRONT + body, AS_JOURNAL, "post.md")
     return [(f.span.line - FRONT.count("\n"), f.code) for f in findings]
 
 
@@ -138,7 +139,7 @@ def test_comment_inside_code_is_not_a_directive() -> None:
 
 def test_unknown_rule_is_reported_and_suppresses_nothing() -> None:
     body = "<!-- mdjournal-disable-next-line MJ0002 -->\n" + ENTRY.format(n=1)
-    _, findings = lint_text(FRONT + body, path="post.md")
+    _, findings = lint_text(FRONT + body, AS_JOURNAL, "post.md")
     assert [(f.code, f.message) for f in findings] == [
         ("MJ100", "unknown rule 'MJ0002' in mdjournal-disable-next-line; did you mean MJ002?"),
         ("MJ002", "year missing; add the year as ' (YYYY)' after the link"),
@@ -155,7 +156,7 @@ def test_directives_are_case_insensitive() -> None:
 
 
 def test_naming_mj100_in_a_directive_is_reported() -> None:
-    _, findings = lint_text(FRONT + "<!-- mdjournal-disable MJ100 -->\n", path="post.md")
+    _, findings = lint_text(FRONT + "<!-- mdjournal-disable MJ100 -->\n", AS_JOURNAL, "post.md")
     assert [(f.code, f.message) for f in findings] == [
         ("MJ011", "category 'Papers' has no entries"),
         ("MJ100", "MJ100 cannot be suppressed by a comment; ignore it in the config"),
@@ -176,11 +177,11 @@ def test_text_that_only_looks_like_a_comment_hides_nothing(text: str) -> None:
 
 def test_an_unclosed_comment_in_prose_does_not_hide_the_rest() -> None:
     _, findings = lint_text(
-        FRONT + "A <!-- stray opener.\n\n- [B](https://e.com/b)\n\nCafÃ© notes.\n", path="post.md"
+        FRONT + "A <!-- stray opener.\n\n- [B](https://e.com/b)\n\nCafÃ© notes.\n", AS_JOURNAL, "post.md"
     )
     assert sorted(f.code for f in findings) == ["MJ001", "MJ002", "MJ013"]
 
 
 def test_empty_comment_forms_end_at_once() -> None:
-    _, findings = lint_text(FRONT + "A <!--> ‚úîÔ∏è visible -->\n", path="post.md")
+    _, findings = lint_text(FRONT + "A <!--> ‚úîÔ∏è visible -->\n", AS_JOURNAL, "post.md")
     assert "MJ001" in [f.code for f in findings]

@@ -17,6 +17,8 @@ line, exit 2, never ignored.
     to-read-marker = "TO READ"
     category-level = 2
     exclude = ["_site/", "vendor/"]
+    journal = "auto"                # or true / false: which posts get the journal rules
+    year-style = "consistent"       # or "house": always ask for (YYYY)
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from mdjournal.config.settings import Config, ConfigError
+from mdjournal.config.settings import YEAR_STYLES, Config, ConfigError
 from mdjournal.model.read_marks import DEFAULT_READ_MARK, READ_MARKS
 from mdjournal.model.status_markers import DEFAULT_TO_READ
 
@@ -41,6 +43,8 @@ _KEYS = (
     "to-read-marker",
     "category-level",
     "exclude",
+    "journal",
+    "year-style",
 )
 
 
@@ -150,6 +154,12 @@ def _parse_table(table: Mapping[str, Any], path: Path) -> Config:
         for codes in per_file.values()
     ):
         raise ConfigError(f"{path}: 'per-file-ignores' must map glob patterns to lists of rules")
+    journal = table.get("journal", "auto")
+    if journal not in ("auto", True, False):
+        raise ConfigError(f"{path}: 'journal' must be \"auto\", true or false")
+    year_style = table.get("year-style", "consistent")
+    if year_style not in YEAR_STYLES:
+        raise ConfigError(f"{path}: 'year-style' must be one of: {', '.join(YEAR_STYLES)}")
     return Config(
         select=strings("select") if "select" in table else None,
         extend_select=strings("extend-select"),
@@ -159,5 +169,7 @@ def _parse_table(table: Mapping[str, Any], path: Path) -> Config:
         to_read_marker=marker,
         category_level=level,
         exclude=strings("exclude"),
+        journal=journal,
+        year_style=year_style,
         path=path,
     )

@@ -13,13 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from mdjournal.model.read_marks import DEFAULT_READ_MARK
 from mdjournal.model.status_markers import DEFAULT_TO_READ
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
+
+#: What ``year-style`` may say.
+YEAR_STYLES = ("consistent", "house")
 
 
 class ConfigError(Exception):
@@ -46,6 +49,12 @@ class Config:
     """The heading level of categories."""
     exclude: tuple[str, ...] = ()
     """Patterns of paths never checked."""
+    journal: bool | Literal["auto"] = "auto"
+    """Whether the journal rules apply: True, False, or "auto" (a post whose entries
+    carry read marks or TO READ markers is a journal)."""
+    year_style: str = "consistent"
+    """MJ003's standard: "consistent" (the house form only where the post mostly
+    writes it) or "house" (always)."""
     path: Path | None = field(default=None, compare=False)
     """The config file these settings come from (None: defaults or the command line)."""
 

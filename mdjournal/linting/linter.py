@@ -1,7 +1,8 @@
 """Run the rules over a post: text -> journal -> findings.
 
 The linter owns the policies every rule shares, so no rule repeats them: only the
-selected rules run, nothing is reported inside code, HTML comments or front matter
+selected rules run, journal rules only on journals (see
+:attr:`~mdjournal.linting.context.Context.is_journal`), nothing is reported inside code, HTML comments or front matter
 (except by the rules about those: MJ012 front matter, MJ100 suppression comments),
 nothing inside an HTML block or a Liquid tag is fixed (only reported), suppression
 comments are honoured (and the rules about unused ones run after the others, with
@@ -60,6 +61,8 @@ def _findings(context: Context, rules: list[Rule]) -> list[Finding]:
     (except for the rules about suppression comments, which edit only those)."""
     findings: list[Finding] = []
     for rule in rules:
+        if rule.scope == "journal" and not context.is_journal:
+            continue  # journal rules say nothing about a README or an ordinary post
         for problem in rule.check(context):
             if not rule.anywhere and context.is_excluded(problem.span.start):
                 continue

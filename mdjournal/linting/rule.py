@@ -26,9 +26,10 @@ class RuleModule(Protocol):
     """A rule module: the extension point for new rules.
 
     ``SEVERITY`` (default warning), ``ANYWHERE`` (default False: the linter drops
-    what a rule reports inside front matter, code and comments) and
-    ``AFTER_SUPPRESSIONS`` (default False; see :attr:`Rule.after_suppressions`) are
-    optional.
+    what a rule reports inside front matter, code and comments), ``SCOPE``
+    (default ``"journal"``: the rule runs only on posts that are reading journals;
+    ``"post"``: on any Markdown post) and ``AFTER_SUPPRESSIONS`` (default False; see
+    :attr:`Rule.after_suppressions`) are optional.
     """
 
     @property
@@ -68,6 +69,8 @@ class Rule:
     """How strongly its findings ask for attention."""
     anywhere: bool
     """May report inside front matter, code and comments."""
+    scope: str
+    """``"journal"``: runs only on reading journals; ``"post"``: on any post."""
     doc: str
     """Its documentation: a summary line, then what it checks, with examples."""
     check: Callable[[Context], Iterator[Problem]]
@@ -100,6 +103,7 @@ class Rule:
             fix=module.FIX,
             severity=cast(Severity, getattr(module, "SEVERITY", Severity.WARNING)),
             anywhere=cast(bool, getattr(module, "ANYWHERE", False)),
+            scope=cast(str, getattr(module, "SCOPE", "journal")),
             doc=inspect.cleandoc(module.__doc__ or ""),
             check=module.check,
             after_suppressions=cast(bool, getattr(module, "AFTER_SUPPRESSIONS", False)),

@@ -226,13 +226,15 @@ def _year(text: str, pos: int, end: int) -> tuple[int | None, str | None, int, i
     ``[2017]``, ``(17)``); failing those, any four-digit year later on the line, with
     the parentheses around it (``(ICLR 2017)``, ``*(2017)*``, ``(2017–2018)``), so
     that a year written some other way is reported as such rather than as missing.
+    Only words count: never a digit run in another link's destination, a URL or an
+    HTML tag (``([Paper](https://arxiv.org/pdf/2005.12981.pdf))`` is no year 2005).
     """
     match = _YEAR.match(text, pos, end)
     if match:
         digits = match.group("paren") or match.group("bracket") or match.group("bare")
         year = int(digits) if len(digits) == 4 else None
         return year, match.group("text"), match.start("text"), match.end("text"), match.group("gap"), False
-    loose = _LOOSE_YEAR.search(text, pos, end)
+    loose = _LOOSE_YEAR.search(_without_addresses(text, pos, end))
     if loose is None:
         return None, None, pos, pos, "", False
     start, stop = loose.start(), loose.end()
@@ -241,6 +243,22 @@ def _year(text: str, pos: int, end: int) -> tuple[int | None, str | None, int, i
     if opening >= 0 and closing >= 0 and ")" not in text[opening:start]:
         start, stop = opening, closing + 1
     return int(loose.group()), text[start:stop], start, stop, text[pos:start], True
+
+
+#: What on a line is an address, not words: a link's destination, an HTML tag or
+#: autolink, a bare URL.
+_ADDRESS = re.compile(
+    r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)|<[^<>\n]*>|(?:https?|ftp)://\S+|www\.\S+"
+)
+
+
+def _without_addresses(text: str, pos: int, end: int) -> str:
+    """``text`` with every address in ``pos..end`` blanked and the rest of the text too,
+    so a search of it finds only the words of that stretch, at their own offsets."""
+    stretch = text[pos:end]
+    if "(" in stretch or "<" in stretch or "/" in stretch:
+        stretch = _ADDRESS.sub(lambda match: " " * len(match.group()), stretch)
+    return " " * pos + stretch
 
 
 def mask_liquid(text: str) -> str:

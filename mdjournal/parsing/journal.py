@@ -382,7 +382,9 @@ class _Parser:
         title_start, title_end = base + link.title_start, base + link.title_end
         year_end = base + scan.year_end
         rest = text[year_end:head_end]
-        markers = read_markers(rest, self.to_read_marker) if "*" in rest or "_" in rest else None
+        after = year_end + _closing_emphasis(rest)
+        tail = text[after:head_end]
+        markers = read_markers(tail, self.to_read_marker) if "*" in tail or "_" in tail else None
         line_markers = markers.names if markers is not None and not markers.notes.strip() else ()
         return Entry(
             raw=raw,
@@ -408,7 +410,7 @@ class _Parser:
             rest=rest,
             blurb=blurb,
             markers=line_markers,
-            marker_span=Span(year_end + markers.start, year_end + markers.end, source)
+            marker_span=Span(after + markers.start, after + markers.end, source)
             if markers is not None and line_markers
             else None,
             marked_to_read=markers is not None and bool(line_markers) and markers.has(self.to_read_marker),
@@ -487,6 +489,13 @@ class _Parser:
 
 
 _TAG = re.compile(r"<[^<>]*>")
+
+
+def _closing_emphasis(rest: str) -> int:
+    """How long the emphasis closing the year's is, where markers follow it:
+    ``*(2015)* *TO READ*``."""
+    run = len(rest) - len(rest.lstrip("*_"))
+    return run if rest[run : run + 1] in (" ", "\t") else 0
 
 
 class _PendingEntry(NamedTuple):

@@ -29,6 +29,7 @@ CODE = "MJ100"
 NAME = "invalid-suppression"
 DEFAULT = True
 FIX = None
+SCOPE = "post"
 ANYWHERE = True
 
 

@@ -34,6 +34,7 @@ CODE = "MJ001"
 NAME = "mojibake"
 DEFAULT = True
 FIX = "safe"
+SCOPE = "post"
 
 
 def check(context: Context) -> Iterator[Problem]:

@@ -55,7 +55,9 @@ def check(context: Context) -> Iterator[Problem]:
         if entry.read and entry.marked_to_read and entry.marker_span is not None:
             marker = entry.marker_span
             # The marker and the space before it go; other markers beside it are left to you.
-            start = marker.start - (len(entry.rest) - len(entry.rest.lstrip()))
+            start = marker.start
+            while context.text[start - 1] in " \t":
+                start -= 1
             yield Problem(
                 marker,
                 f"'{entry.title}' is marked read but its line still says "

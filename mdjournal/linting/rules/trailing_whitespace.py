@@ -34,6 +34,7 @@ CODE = "MJ009"
 NAME = "trailing-whitespace"
 DEFAULT = True
 FIX = "safe"
+SCOPE = "post"
 
 
 def check(context: Context) -> Iterator[Problem]:

@@ -13,15 +13,23 @@ Good::
 
     - ✔️ [Chain-of-Thought Prompting](https://arxiv.org/abs/2201.11903) (2022)
 
+A post's own convention is not an error: with `year-style = "consistent"` (the
+default) years are held to the house form only in a post that mostly writes them
+that way; a paper list that writes `` `2016` `` or `(ICLR 2017)` throughout is
+left alone. `year-style = "house"` asks for `(YYYY)` everywhere. A year inside
+inline code is never reported.
+
 Fix (safe): rewrites the year to ` (YYYY)` directly after the link. A two-digit
 year is expanded safely only when the link's identifier confirms the century;
 otherwise the fix (19YY or 20YY by the nearest past year) is unsafe, and there is
 none when the identifier says another year. A year among other words is rewritten
-only with `--unsafe-fixes`, since the words go.
+only with `--unsafe-fixes`, since the words go, and never when a link, code span,
+emphasis or HTML stands among them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -31,6 +39,7 @@ from mdjournal.model.identifiers import expand_two_digit_year, identify
 if TYPE_CHECKING:
     from mdjournal.linting.context import Context
     from mdjournal.model.nodes import Entry
+    from mdjournal.text.source import Span
 
 CODE = "MJ003"
 NAME = "year-format"
@@ -38,24 +47,59 @@ DEFAULT = True
 FIX = "safe"
 
 
+#: What a fix may not delete from the words between a link and its year: links,
+#: images, code spans, emphasis, HTML and addresses are the reader's, not noise.
+_MARKUP = re.compile(r"[\[\]`<>*_]|://")
+
+
 def check(context: Context) -> Iterator[Problem]:
-    for entry in context.journal.entries:
-        if entry.year_text is None or entry.year_span is None:
-            continue
+    entries = [entry for entry in context.journal.entries if entry.year_text and entry.year_span]
+    if context.config.year_style == "consistent" and not _mostly_house(entries):
+        return
+    for entry in entries:
+        assert entry.year_text is not None and entry.year_span is not None
         year, safe = _full_year(entry)
         house = f" ({year})" if year is not None else None
-        if entry.year is not None and entry.year_gap + entry.year_text == house:
+        if _is_house(entry):
             continue
         start, end = entry.year_span.start - len(entry.year_gap), entry.year_span.end
         # Only a bare year in an odd spelling is rewritten safely; anything else around
         # it ('ICLR', an emphasis, a second year) would be lost, which is for you to say.
         safe = safe and not entry.year_loose
-        fix = Fix.replace(start, end, house, safe=safe) if house else None
+        lost = context.text[start:end]
+        fix = Fix.replace(start, end, house, safe=safe) if house and not _MARKUP.search(lost) else None
         yield Problem(
-            entry.year_span if entry.year_gap == " " else context.span(start, end),
+            _offending(context, entry, start),
             f"{_what_is_wrong(entry)}; write '[Title](url){house or ' (YYYY)'}'",
             fix,
         )
+
+
+def _is_house(entry: Entry) -> bool:
+    return (
+        entry.year is not None
+        and not entry.year_loose
+        and entry.year_gap + (entry.year_text or "") == f" ({entry.year})"
+    )
+
+
+def _mostly_house(entries: list[Entry]) -> bool:
+    """Whether most of the post's years are in the house form (so the rest are slips,
+    not the post's own convention)."""
+    return 2 * sum(map(_is_house, entries)) > len(entries)
+
+
+def _offending(context: Context, entry: Entry, start: int) -> Span:
+    """The text the finding points at: the year itself, or, when what stands before
+    it is the problem (``)(2022)``, ``, 2022``, two spaces), that too, but never a
+    plain space before it nor the words of a year written among them."""
+    assert entry.year_span is not None
+    gap = entry.year_gap
+    if entry.year_loose or gap == " " or not gap:
+        return entry.year_span
+    if gap.strip():
+        start += len(gap) - len(gap.lstrip())
+    return context.span(start, entry.year_span.end)
 
 
 def _what_is_wrong(entry: Entry) -> str:
