@@ -15,7 +15,9 @@ from mdjournal.linting.selection import select
 from tests.conftest import FIXTURES, read
 
 RULE_FIXTURES = FIXTURES / "rules"
-AS_JOURNAL = Config(journal=True)  # the fixtures and snippets are journals, read marks or not
+# The fixtures and snippets are journals, read marks or not, that hold years to the
+# house form (a fixture of year spellings has no convention of its own).
+AS_JOURNAL = Config(journal=True, year_style="house")
 
 # fixture -> (line, column, the exact text the finding points at), for its rule alone.
 EXPECTED = {
@@ -137,7 +139,8 @@ def own(code: str, findings: list[Finding]) -> list[Finding]:
 
 def findings_for(path: Path, code: str) -> list[tuple[int, int, str]]:
     """The rule's findings, with the post taken for a journal (as the rule fixtures
-    are, whether or not they carry a read mark)."""
+    are, whether or not they carry a read mark) that holds years to the house form
+    (a fixture of year spellings has no convention of its own)."""
     text = read(path)
     _, findings = lint_text(text, alone(code), str(path))
     if not get(code).after_suppressions:  # type: ignore[union-attr]

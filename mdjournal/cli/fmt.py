@@ -134,9 +134,13 @@ def report(path: str, result: FixResult, unsafe_fixes: bool) -> str:
         return f"{path}: {done}; nothing left"
     hidden = 0 if unsafe_fixes else result.unsafe_left
     hints = [f"{hidden} fixable with --unsafe-fixes"] if hidden else []
-    if result.refused:
-        hints.append(
-            f"{len(result.refused)} fix{'es' if len(result.refused) > 1 else ''} refused: it would change the entries"
-        )
+    for refused, why in (
+        (result.refused, "the entries"),
+        (result.lost_markup, "a link, code span or emphasis"),
+    ):
+        if refused:
+            hints.append(
+                f"{len(refused)} fix{'es' if len(refused) > 1 else ''} refused: it would change {why}"
+            )
     hint = f" ({'; '.join(hints)})" if hints else ""
     return f"{path}: {done}; {len(remaining)} left to fix by hand{hint}"

@@ -7,7 +7,9 @@ for the next round, which lints the new text afresh. Rounds repeat until nothing
 is left to fix, at most :data:`MAX_ROUNDS` times, so running the fixer twice
 changes nothing the second time. A round whose fixes would change the post's
 categories or entries (unusual Markdown can make even a small edit do that) is
-retried fix by fix, and the fixes that would are refused and left reported.
+retried fix by fix, and the fixes that would are refused and left reported; so is
+a fix that would lose a link, image, code span, emphasis or inline HTML
+(:mod:`mdjournal.fixing.markup`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from mdjournal.config.settings import Config
+from mdjournal.fixing.markup import loses_markup
 from mdjournal.linting.finding import Edit, Finding
 from mdjournal.linting.linter import lint, lint_text
 from mdjournal.model.nodes import Journal
@@ -39,7 +42,8 @@ class FixResult:
     at its place in the text of its round (fixes never add or remove lines, so the
     line is the line of the result too). ``refused`` are fixes that were not applied
     because the post would then have had other categories or entries (an unsafe fix
-    meeting unusual Markdown, say); their findings are still in ``remaining``.
+    meeting unusual Markdown, say), and ``lost_markup`` those that would have lost a
+    link, code span, emphasis or HTML; their findings are still in ``remaining``.
     """
 
     text: str
@@ -48,6 +52,7 @@ class FixResult:
     rounds: int
     shape: Shape
     refused: list[Finding] = field(default_factory=list)
+    lost_markup: list[Finding] = field(default_factory=list)
 
     @property
     def applied(self) -> Counter[str]:
@@ -61,7 +66,7 @@ class FixResult:
     @property
     def unsafe_left(self) -> int:
         """Findings left that ``--unsafe-fixes`` would repair (and were not refused)."""
-        refused = {_key(finding) for finding in self.refused}
+        refused = {_key(finding) for finding in [*self.refused, *self.lost_markup]}
         return sum(
             finding.fixable(unsafe=True) and _key(finding) not in refused for finding in self.remaining
         )
@@ -73,6 +78,7 @@ def fix_text(
     """Fix everything that can be fixed (safe fixes, and unsafe ones if asked)."""
     applied: list[Finding] = []
     refused: list[Finding] = []
+    lost_markup: list[Finding] = []
     rounds = 0
     blocks = BlockParse.of(Source(text))
     # The first round needs only what can be fixed; when nothing can, the other
@@ -90,6 +96,11 @@ def fix_text(
     del journal  # the model is big, and each round builds its own
     complete = False  # whether ``findings`` are every rule's (those of a round that took)
     while chosen and rounds < MAX_ROUNDS:
+        chosen, bad = _keep_the_markup(text, chosen)
+        if bad:  # they may have hidden other fixes they collided with: choose again
+            lost_markup += bad
+            chosen = choose_fixes(findings, unsafe=unsafe, refused=_keys(refused, lost_markup))
+            continue
         candidate, candidate_blocks, candidate_shape, new_findings = _try(text, blocks, chosen, config, path)
         if candidate_shape != original:
             chosen, bad = _keep_the_structure(text, chosen, original, config)
@@ -103,10 +114,14 @@ def fix_text(
             applied += chosen
             rounds += 1
             complete = True
-        chosen = choose_fixes(findings, unsafe=unsafe, refused={_key(finding) for finding in refused})
+        chosen = choose_fixes(findings, unsafe=unsafe, refused=_keys(refused, lost_markup))
     if not complete:  # every fix was refused: the post is as it was
         findings = lint_text(text, config, path, blocks=blocks)[1]
-    return FixResult(text, applied, findings, rounds, original, refused)
+    return FixResult(text, applied, findings, rounds, original, refused, lost_markup)
+
+
+def _keys(*refused: list[Finding]) -> set[tuple[str, int, str]]:
+    return {_key(finding) for findings in refused for finding in findings}
 
 
 def _try(
@@ -149,6 +164,16 @@ def shape(journal: Journal) -> Shape:
     losing, gaining, moving or (un)marking an entry is.
     """
     return tuple(tuple(entry.read for entry in category.entries) for category in journal.categories)
+
+
+def _keep_the_markup(text: str, chosen: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """Split ``chosen`` into fixes that keep every link, code span, emphasis and inline
+    HTML on their lines, and the ones that would lose some (see :mod:`.markup`)."""
+    kept: list[Finding] = []
+    refused: list[Finding] = []
+    for finding in chosen:
+        (refused if loses_markup(text, _edits(finding)) else kept).append(finding)
+    return kept, refused
 
 
 def choose_fixes(

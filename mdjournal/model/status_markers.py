@@ -79,11 +79,17 @@ def _without_comments(text: str) -> str:
     return "".join(pieces)
 
 
+def is_marker_phrase(phrase: str, to_read: str = DEFAULT_TO_READ) -> bool:
+    """Whether an emphasised ``phrase`` is a status marker: the TO READ text, or capitals."""
+    phrase = phrase.rstrip(":").strip()
+    return phrase.casefold() == to_read.casefold() or bool(_CAPITALS.match(phrase))
+
+
 def _marker_at(text: str, pos: int, to_read: str) -> tuple[str | None, int]:
     match = _EMPHASISED.match(text, pos)
     if match:
         phrase = match.group("text").rstrip(":").strip()
-        if phrase.casefold() == to_read.casefold() or _CAPITALS.match(phrase):
+        if is_marker_phrase(phrase, to_read):
             return phrase, match.end()
         return None, pos
     if text.startswith(to_read, pos):

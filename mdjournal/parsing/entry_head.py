@@ -226,15 +226,16 @@ def _year(text: str, pos: int, end: int) -> tuple[int | None, str | None, int, i
     ``[2017]``, ``(17)``); failing those, any four-digit year later on the line, with
     the parentheses around it (``(ICLR 2017)``, ``*(2017)*``, ``(2017–2018)``), so
     that a year written some other way is reported as such rather than as missing.
-    Only words count: never a digit run in another link's destination, a URL or an
-    HTML tag (``([Paper](https://arxiv.org/pdf/2005.12981.pdf))`` is no year 2005).
+    Only words count: never a digit run in another link's destination, a URL, an
+    HTML tag or a code span (``([Paper](https://arxiv.org/pdf/2005.12981.pdf))`` is
+    no year 2005, and `` `2016` `` is code).
     """
     match = _YEAR.match(text, pos, end)
     if match:
         digits = match.group("paren") or match.group("bracket") or match.group("bare")
         year = int(digits) if len(digits) == 4 else None
         return year, match.group("text"), match.start("text"), match.end("text"), match.group("gap"), False
-    loose = _LOOSE_YEAR.search(_without_addresses(text, pos, end))
+    loose = _LOOSE_YEAR.search(_words_only(text, pos, end))
     if loose is None:
         return None, None, pos, pos, "", False
     start, stop = loose.start(), loose.end()
@@ -245,19 +246,21 @@ def _year(text: str, pos: int, end: int) -> tuple[int | None, str | None, int, i
     return int(loose.group()), text[start:stop], start, stop, text[pos:start], True
 
 
-#: What on a line is an address, not words: a link's destination, an HTML tag or
-#: autolink, a bare URL.
-_ADDRESS = re.compile(
-    r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)|<[^<>\n]*>|(?:https?|ftp)://\S+|www\.\S+"
+#: What on a line is not the entry's words: a link's destination, an HTML tag or
+#: autolink, a bare URL, a code span.
+_NOT_WORDS = re.compile(
+    r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)"
+    r"|<[^<>\n]*>|(?:https?|ftp)://\S+|www\.\S+"
+    r"|(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)"
 )
 
 
-def _without_addresses(text: str, pos: int, end: int) -> str:
-    """``text`` with every address in ``pos..end`` blanked and the rest of the text too,
-    so a search of it finds only the words of that stretch, at their own offsets."""
+def _words_only(text: str, pos: int, end: int) -> str:
+    """``text`` with all but the words of ``pos..end`` blanked, so a search of it finds
+    only those words, at their own offsets."""
     stretch = text[pos:end]
-    if "(" in stretch or "<" in stretch or "/" in stretch:
-        stretch = _ADDRESS.sub(lambda match: " " * len(match.group()), stretch)
+    if "(" in stretch or "<" in stretch or "/" in stretch or "`" in stretch:
+        stretch = _NOT_WORDS.sub(lambda match: " " * len(match.group()), stretch)
     return " " * pos + stretch
 
 

@@ -2,8 +2,11 @@
 
 Two entries are the same paper when their links name the same arXiv id, DOI or
 PII (whatever the URL form: `/abs/` and `/pdf/`, `http` and `https`,
-versions) or the same normalised URL, or when their titles are equal ignoring
-case, punctuation and spacing. The second one is reported, pointing at the first.
+versions) or the same document (the same normalised URL, deeper than a landing
+page: `[Llama 3.1](https://llama.meta.com/)` and `[Llama 3.2](https://llama.meta.com/)`
+are two entries about one site, not one paper twice), or when their titles are
+equal ignoring case, punctuation and spacing. The second one is reported,
+pointing at the first.
 
 Bad::
 
@@ -54,11 +57,20 @@ def _keys(entry: Entry) -> list[tuple[str, str]]:
     """Identity keys, most telling first: the normalised link, then the bare title."""
     keys = []
     if entry.url.strip():
-        keys.append(("url", normalise_url(entry.url)))
+        key = normalise_url(entry.url)
+        if key.partition(":")[0] in _KINDS or _is_document(key):
+            keys.append(("url", key))
     title = _NOT_ALNUM.sub("", entry.title.casefold())
     if title:
         keys.append(("title", title))
     return keys
+
+
+def _is_document(key: str) -> bool:
+    """Whether a normalised URL (no scheme, no trailing slash) names one document rather
+    than a landing page: a path of two segments or more, or a file (``/a.pdf``)."""
+    path = key.partition("/")[2].split("?")[0]
+    return path.count("/") >= 1 or "." in path.rpartition("/")[2]
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum() rejects
