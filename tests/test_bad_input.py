@@ -449,7 +449,7 @@ def test_json_escapes_control_characters_and_keeps_them(tmp_path: Path, output_f
     data = json.loads(out)
     findings = data if output_format == "json" else data["runs"][0]["results"]
     messages = [item["message"] if output_format == "json" else item["message"]["text"] for item in findings]
-    assert f"same paper as line 8 ('{HOSTILE}'): same link; keep one entry" in messages  # exact once read
+    assert f"same paper as line 8 ('{HOSTILE}'): same title; keep one entry" in messages  # exact once read
 
 
 def test_parse_escapes_control_characters(tmp_path: Path) -> None:

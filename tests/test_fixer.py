@@ -137,6 +137,32 @@ def test_a_destructive_fix_is_refused_and_reported() -> None:
     )
 
 
+def test_a_fix_that_would_lose_markup_is_refused_and_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should a rule ever offer a fix that deletes a link or a code span, fmt refuses it."""
+    import dataclasses
+
+    import mdjournal.linting.linter
+    from mdjournal.linting.finding import Fix, Problem
+
+    def strip_the_rest(context):  # "fixes" the words after each link: a link and code go
+        for entry in context.journal.entries:
+            end = context.source.line(entry.line).end
+            yield Problem(entry.span, "greedy", Fix.replace(entry.link.span.end, end, " (2021)"))
+
+    rules = list(mdjournal.linting.linter.RULES)
+    rules[0] = dataclasses.replace(rules[0], check=strip_the_rest)
+    monkeypatch.setattr(mdjournal.linting.linter, "RULES", tuple(rules))
+    text = FRONT + "## C\n\n- [A](https://a.b/x/y) `Google` [[pdf]](https://a.b/y.pdf)\n\n*TO READ*\n"
+    result = fix_text(text, AS_JOURNAL)
+    assert result.text == text
+    assert [f.message for f in result.lost_markup] == ["greedy"]
+    from mdjournal.cli.fmt import report
+
+    assert report("post.md", result, False).endswith(
+        "(1 fix refused: it would change a link, code span or emphasis)"
+    )
+
+
 def _seen(findings: list[Finding]) -> list[tuple[str, int, int, str]]:
     return [(finding.code, finding.span.start, finding.span.end, finding.message) for finding in findings]
 

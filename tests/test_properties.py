@@ -122,13 +122,16 @@ MESSAGES: dict[str, list[re.Pattern[str]]] = {
         ],
         "MJ003": [
             r"(two-digit year|year written|year|spaces inside|no space between the link and) '(?P<quoted>.+)'"
-            r"( after the link| in brackets| without parentheses)?; write '\[Title\]\(url\)(?P<house>.*)'",
+            r"( written among other words after the link| in brackets| without parentheses)?; "
+            r"write '\[Title\]\(url\)(?P<house>.*)'",
             r"'(?P<quoted>.*)' between the link and the year instead of one space; "
             r"write '\[Title\]\(url\)(?P<house>.*)'",
         ],
         "MJ004": [
             r"'(?P<title>.*)' \(line (?P<line>[0-9]+)\) is marked read but its blurb still says "
-            r"\*TO READ\*; drop the marker, or unmark the entry"
+            r"\*TO READ\*; drop the marker, or unmark the entry",
+            r"'(?P<entry>.*)' is marked read but its line still says "
+            r"\*TO READ\*; drop the marker, or unmark the entry",
         ],
         "MJ005": [
             r"written (?P<year>[0-9]{4}), but .+ (?P<value>\S+) says (?P<said>[0-9]{4}) "
@@ -213,6 +216,8 @@ def check_message(text: str, finding: Finding, said: dict[str, str]) -> None:
         assert [edit.replacement for edit in edits] == [said["house"]] and edits[0].end == span.end
     if code == "MJ004":
         assert "to read" in at.casefold(), f"not a TO READ marker: {at!r}"
+    if "entry" in said:  # the entry on the finding's own line
+        assert f"[{said['entry']}]" in near(text, span.line)
     if "title" in said and "line" in said:  # another entry, named by its line
         assert int(said["line"]) <= span.line and f"[{said['title']}]" in near(text, int(said["line"]))
     elif "title" in said:
@@ -225,7 +230,7 @@ def check_message(text: str, finding: Finding, said: dict[str, str]) -> None:
     if code == "MJ008" and "meant" in said:
         assert said["meant"] in (at, repair(at)), f"{at!r} is not {said['meant']!r}"
     if code == "MJ008" and not said:
-        assert at.strip(" \t\u00a0") == "" and at != " ", f"not the space after a mark: {at!r}"
+        assert at and not at.strip() and at != " ", f"not the space after a mark: {at!r}"  # any white space
     if code == "MJ009":
         counts = {word: int(number) for number, word in re.findall(r"([0-9]+) (space|tab)", said["what"])}
         assert at and not at.strip(" \t"), f"not white space: {at!r}"

@@ -13,7 +13,7 @@ from mdjournal.cli.output import echo_exact
 from mdjournal.cli.progress import Progress
 from mdjournal.cli.runner import Post, discover, read_found, run_all
 from mdjournal.fixing.fixer import FixResult, fix_text
-from mdjournal.linting.finding import Finding
+from mdjournal.linting.finding import Finding, Severity
 from mdjournal.linting.selection import Configs, Settings
 from mdjournal.reporting.diffs import paint_diff, unified_diff
 from mdjournal.reporting.formats import error_line, printable
@@ -36,10 +36,10 @@ def run(
 
     Exit 2 if a post could not be read or written; otherwise, for a dry run, 1 if
     anything would change, and for ``fix``, 1 if problems are left that need a
-    person (0 with ``exit_zero``, as the pre-commit hook wants: pre-commit itself
-    notices modified files), or if a file was changed and ``exit_non_zero_on_fix``.
+    person, hints aside (0 with ``exit_zero``, as the pre-commit hook wants: pre-commit
+    itself notices modified files), or if a file was changed and ``exit_non_zero_on_fix``.
     """
-    errors = changed = files = left = 0
+    errors = changed = files = left = failing = 0
     fixed: Counter[str] = Counter()
     work = partial(fix_post, unsafe=unsafe_fixes)
     found = list(discover(paths))
@@ -65,6 +65,7 @@ def run(
                 errors += 1
                 continue
             left += len(result.remaining)
+            failing += sum(finding.severity is not Severity.INFO for finding in result.remaining)
             click.echo(report(post.path, result, unsafe_fixes), err=post.is_stdin)
             if show_fixes:
                 for line in fixes_done(post.path, result):
@@ -86,7 +87,7 @@ def run(
     if errors:
         return 2
     if mode == "fix":
-        return 0 if (exit_zero or not left) and not (exit_non_zero_on_fix and changed) else 1
+        return 0 if (exit_zero or not failing) and not (exit_non_zero_on_fix and changed) else 1
     return 0 if exit_zero or not changed else 1
 
 

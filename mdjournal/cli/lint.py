@@ -53,7 +53,7 @@ def run(
         click.echo(output, color=color)
     if tally.unreadable:
         return 2
-    return 0 if exit_zero or not tally.findings else 1
+    return 0 if exit_zero or not tally.failing else 1
 
 
 def _lint_and_render(post: Post, *, output_format: str, color: bool, unsafe_fixes: bool) -> tuple[Any, Tally]:

@@ -281,8 +281,9 @@ def lint_command(
     """Report the problems in the posts at PATHS (files, folders, '-' for stdin).
 
     Each finding is printed as path:line:col: CODE name: message, with [*] when
-    'mdjournal fmt --fix' can repair it. Exit 0 when clean, 1 when problems are
-    found, 2 when a file cannot be read or the settings are wrong.
+    'mdjournal fmt --fix' can repair it. Exit 0 when clean (hints, such as MJ005,
+    are shown but fail nothing), 1 when problems are found, 2 when a file cannot be
+    read or the settings are wrong.
     """
     from mdjournal.cli import lint
 

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from mdjournal.model.status_markers import is_marker_phrase
@@ -61,7 +62,7 @@ def _markup(lines: str) -> Counter[str]:
     children = tokens[0].children or [] if tokens else []
     return Counter(
         token.type
-        for token, following in zip(children, [*children[1:], None], strict=True)
+        for token, following in zip_longest(children, children[1:])
         if token.type in _KEPT
         and not (
             token.type in ("em_open", "strong_open")

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from mdjournal.parsing.blocks import BlockParse
 
 _DEFAULTS = frozenset(rule.code for rule in RULES if rule.default)
+_JOURNAL_RULES = frozenset(rule.code for rule in RULES if rule.scope == "journal")
 
 
 @without_gc
@@ -50,7 +51,8 @@ def lint(
         # Whether a comment suppressed something is known only once every rule has run:
         # the fixer's first round, which runs only some, leaves these rules out.
         if fixing is None:
-            context.ran, context.defaults_ran = codes, codes >= _DEFAULTS
+            ran = codes if context.is_journal else codes - _JOURNAL_RULES
+            context.ran, context.defaults_ran = ran, ran >= _DEFAULTS
             findings += _findings(context, [rule for rule in chosen if rule.after_suppressions])
     return sorted(findings, key=Finding.sort_key)
 

@@ -481,7 +481,9 @@ def _agrees_with_markdown_it(
 
 
 def _same_text(contents: list[str], raw: str) -> bool:
-    return "".join(contents).strip() == raw.strip().rstrip("*_").strip()
+    """Whether the text before the link is the same, emphasis delimiters aside: a lone
+    ``*`` that opens nothing (``- *[T](url) (2017)``) is text to markdown-it."""
+    return "".join(contents).strip().strip("*_").strip() == raw.strip().strip("*_").strip()
 
 
 __all__ = ["HeadScan", "LinkScan", "NotAnEntry", "mask_liquid", "scan_head"]

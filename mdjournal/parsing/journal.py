@@ -173,7 +173,13 @@ class _Parser:
             if lines is None or token.nesting == -1 or token.type in _NOT_LEAVES:
                 continue
             first = lines[0] + 1
-            last = last_content_line(first, lines[1] + 1)
+            # A fence keeps its blank lines: an unclosed one runs to the end of the
+            # post, white-space-only lines included, and they are code.
+            last = (
+                min(lines[1], source.line_count)
+                if token.type == "fence"
+                else last_content_line(first, lines[1] + 1)
+            )
             blocks.append(
                 Block(token.type.removesuffix("_open"), Span(starts[first - 1], ends[last - 1], source))
             )

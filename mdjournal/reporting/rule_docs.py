@@ -61,13 +61,16 @@ def section(rule: Rule) -> str:
     )
 
 
+_SCOPES = {"journal": "journals", "post": "any post"}
+
+
 def page(rules: Iterable[Rule]) -> str:
     """The whole of ``docs/rules.md``."""
     rules = tuple(rules)
     anywhere = [rule.code for rule in rules if rule.anywhere]
     rows = [
         f"| [{rule.code}](#{rule.anchor}) | {rule.name} | {'on' if rule.default else 'off'} "
-        f"| {rule.fix or '-'} | {rule.severity.value} | {rule.summary} |"
+        f"| {rule.fix or '-'} | {rule.severity.value} | {_SCOPES[rule.scope]} | {rule.summary} |"
         for rule in rules
     ]
     head = (
@@ -82,7 +85,14 @@ def page(rules: Iterable[Rule]) -> str:
         "silenced in place with a comment ([suppression](suppression.md)).\n"
         "Nothing is reported from inside code blocks, inline code, HTML comments or\n"
         f"front matter, except by {' and '.join(anywhere)}, which look there on purpose.\n\n"
-        "| code | name | default | fix | severity | summary |\n|---|---|---|---|---|---|\n"
+        "Journal rules run on reading journals only: a post is one when an entry carries a\n"
+        "read mark or the TO READ marker (a task box `[x]` only in a post with front\n"
+        "matter), or when the `journal` setting says so ([what counts](what-counts.md)).\n"
+        "Other Markdown files (a README's paper list, an ordinary post, a tab page) get\n"
+        "only the rules for any post. Findings of severity `info` are hints: shown, but\n"
+        "they never make `lint` or `fmt --fix` exit 1.\n\n"
+        "| code | name | default | fix | severity | runs on | summary |\n"
+        "|---|---|---|---|---|---|---|\n"
     )
     return head + "\n".join(rows) + "\n\n" + "\n".join(section(rule) for rule in rules)
 

@@ -4,6 +4,7 @@ The year tells a reader at a glance how old a paper is, and keeps the list
 sortable. When the entry's own link carries an identifier that dates it (an arXiv
 id, a DOI or ScienceDirect PII with a year, a proceedings or ACL Anthology URL),
 the message names it and the fix writes that year; nothing is looked up online.
+A link to a website's home page (`[Epoch AI](https://epoch.ai/)`) needs no year.
 
 Bad::
 
@@ -49,7 +50,8 @@ def check(context: Context) -> Iterator[Problem]:
             continue
         identifier = identify(entry.url)
         if identifier is None or identifier.year is None:
-            yield Problem(link, "year missing; add the year as ' (YYYY)' after the link")
+            if not _WHOLE_SITE.match(entry.url):  # a website as a whole has no year
+                yield Problem(link, "year missing; add the year as ' (YYYY)' after the link")
             continue
         yield Problem(
             link,
@@ -58,6 +60,8 @@ def check(context: Context) -> Iterator[Problem]:
         )
 
 
+#: A link to a whole website, its home page: ``https://epoch.ai/``.
+_WHOLE_SITE = re.compile(r"(?:https?:)?//[^/?#\s]+/?\Z", re.IGNORECASE)
 _LONE_YEAR = re.compile(r"[(\[]?[ \t]*[0-9]{4}[ \t]*[)\]]?", re.ASCII)
 
 

@@ -64,7 +64,6 @@ def check(context: Context) -> Iterator[Problem]:
                 f"*{context.config.to_read_marker}*; drop the marker, or unmark the entry",
                 Fix.replace(start, marker.end, "", safe=False) if len(entry.markers) == 1 else None,
             )
-            continue
         blurb = entry.blurb
         if not (entry.read and blurb is not None and blurb.to_read and blurb.marker_span is not None):
             continue

@@ -46,6 +46,7 @@ DEFAULT = True
 FIX = "safe"
 ANYWHERE = True
 AFTER_SUPPRESSIONS = True
+SCOPE = "post"
 
 
 def check(context: Context) -> Iterator[Problem]:

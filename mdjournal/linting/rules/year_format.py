@@ -53,9 +53,9 @@ _MARKUP = re.compile(r"[\[\]`<>*_]|://")
 
 
 def check(context: Context) -> Iterator[Problem]:
-    entries = [entry for entry in context.journal.entries if entry.year_text and entry.year_span]
-    if context.config.year_style == "consistent" and not _mostly_house(entries):
+    if context.config.year_style == "consistent" and not _mostly_house(context.journal.entries):
         return
+    entries = [entry for entry in context.journal.entries if entry.year_text and entry.year_span]
     for entry in entries:
         assert entry.year_text is not None and entry.year_span is not None
         year, safe = _full_year(entry)
@@ -83,10 +83,12 @@ def _is_house(entry: Entry) -> bool:
     )
 
 
-def _mostly_house(entries: list[Entry]) -> bool:
-    """Whether most of the post's years are in the house form (so the rest are slips,
-    not the post's own convention)."""
-    return 2 * sum(map(_is_house, entries)) > len(entries)
+def _mostly_house(entries: tuple[Entry, ...]) -> bool:
+    """Whether most of the post's entries write their year in the house form (so the
+    rest are slips, not the post's own convention). An entry without a year counts
+    for the house form: MJ002 will write it so, and a fix that fills it in must not
+    change what this rule says about the others."""
+    return 2 * sum(_is_house(entry) or entry.year_text is None for entry in entries) > len(entries)
 
 
 def _offending(context: Context, entry: Entry, start: int) -> Span:
@@ -107,7 +109,7 @@ def _what_is_wrong(entry: Entry) -> str:
     if entry.year is None:
         return f"two-digit year '{text}'"
     if entry.year_loose:
-        return f"year written '{(gap + text).strip()}' after the link"
+        return f"year '{text}' written among other words after the link"
     if text.startswith("["):
         return f"year '{text}' in brackets"
     if not text.startswith("("):

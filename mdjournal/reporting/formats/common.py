@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from mdjournal.linting.finding import Finding
+from mdjournal.linting.finding import Finding, Severity
 from mdjournal.text.patterns import lazy
 from mdjournal.text.value import Value, init
 
@@ -85,13 +85,22 @@ def missing_extra(error: ImportError, package: str, what: str, extra: str) -> st
 class Tally(Value):
     """What the summary line says, counted per file and added up."""
 
-    __slots__ = _FIELDS = ("findings", "fixable", "hidden", "files_with_findings", "checked", "unreadable")
+    __slots__ = _FIELDS = (
+        "findings",
+        "fixable",
+        "hidden",
+        "files_with_findings",
+        "checked",
+        "unreadable",
+        "hints",
+    )
     findings: int
     fixable: int  # with the fixes asked for (safe only, or unsafe too)
     hidden: int  # fixable only with --unsafe-fixes, when those were not asked for
     files_with_findings: int
     checked: int
     unreadable: int
+    hints: int  # findings of severity info: shown, but they fail nothing
 
     def __init__(
         self,
@@ -101,8 +110,14 @@ class Tally(Value):
         files_with_findings: int = 0,
         checked: int = 0,
         unreadable: int = 0,
+        hints: int = 0,
     ) -> None:
-        init(self, findings, fixable, hidden, files_with_findings, checked, unreadable)
+        init(self, findings, fixable, hidden, files_with_findings, checked, unreadable, hints)
+
+    @property
+    def failing(self) -> int:
+        """Findings that make ``lint`` exit 1: all but hints."""
+        return self.findings - self.hints
 
     @classmethod
     def of(cls, report: FileFindings, *, unsafe_fixes: bool = False) -> Tally:
@@ -115,6 +130,7 @@ class Tally(Value):
             hidden=sum(finding.fixable(True) for finding in report.findings) - fixable,
             files_with_findings=int(bool(report.findings)),
             checked=1,
+            hints=sum(finding.severity is Severity.INFO for finding in report.findings),
         )
 
     def __add__(self, other: Tally) -> Tally:
