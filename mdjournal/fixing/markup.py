@@ -1,7 +1,8 @@
 """The fixer's last safety net for what the reader sees: no fix may lose markup.
 
 A fix that deletes text could take a link, an image, a code span, emphasis or
-inline HTML with it (a stale ``*TO READ*`` marker is the one emphasis a fix may drop), or leave a bracket or backtick unbalanced (an unsafe year
+inline HTML with it (a stale ``*TO READ*`` marker is the one emphasis a fix may drop,
+and an HTML comment, which no reader sees, is not markup here), or leave a bracket or backtick unbalanced (an unsafe year
 rewrite over `` `Airbnb` `2016` `` once did). :func:`loses_markup` compares the
 inline structure of the lines a fix touches, before and after, as markdown-it
 reads them. Most fixes delete no character that could be markup, and skip the
@@ -57,13 +58,15 @@ def loses_markup(text: str, edits: Sequence[Edit]) -> bool:
 
 def _markup(lines: str) -> Counter[str]:
     """How many of each kept token the lines hold. Emphasis around a status marker
-    (``*TO READ*``) is not counted: dropping a stale marker is MJ004's fix."""
+    (``*TO READ*``) is not counted: dropping a stale marker is MJ004's fix; nor is an
+    HTML comment, which no reader sees (dropping an unused suppression is MJ101's)."""
     tokens = _inline().parseInline(lines)
     children = tokens[0].children or [] if tokens else []
     return Counter(
         token.type
         for token, following in zip_longest(children, children[1:])
         if token.type in _KEPT
+        and not (token.type == "html_inline" and token.content.startswith("<!--"))
         and not (
             token.type in ("em_open", "strong_open")
             and following is not None

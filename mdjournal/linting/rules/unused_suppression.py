@@ -82,7 +82,7 @@ def _removal(source: Source, span: Span) -> Fix | None:
     """The fix removing a comment with the spaces around it on its line(s), but not
     its line breaks: a fix never adds or removes a line (a comment alone on its line
     leaves that line empty). None for a comment alone on a last line without a line
-    break, which would go with it."""
+    break, which would go with it, and for one between a lone CR and a LF."""
     text = source.text
     start, end = span.start, span.end
     first, last = source.line(span.line), source.line(span.end_line)
@@ -93,7 +93,10 @@ def _removal(source: Source, span: Span) -> Fix | None:
             end += 1
         if end == last.end and not last.ending:
             return None
-    return Fix((Edit(start, end, _breaks(text, span)),))
+    breaks = _breaks(text, span)
+    if not breaks and text[start - 1 : start] == "\r" and text[end : end + 1] == "\n":
+        return None  # '\r' and '\n' would meet and make one line break of two
+    return Fix((Edit(start, end, breaks),))
 
 
 def _breaks(text: str, span: Span) -> str:
