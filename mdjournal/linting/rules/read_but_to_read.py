@@ -28,9 +28,9 @@ Good::
     - ✔️ [Adam: A Method for Stochastic Optimization](https://arxiv.org/abs/1412.6980) (2014)
 
 Fix (unsafe, with `--unsafe-fixes`): drops a marker written on the entry's line;
-in a blurb, when real notes follow the stale marker on its line, drops the marker. When the blurb is only the marker there is nothing to keep, so
-there is no fix: write your notes, or unmark the entry. A blurb shared with an
-unread entry is never touched.
+in a blurb, drops the stale marker when real notes follow it on its line. When the
+blurb is only the marker there is nothing to keep, so there is no fix: write your
+notes, or unmark the entry. A blurb shared with an unread entry is never touched.
 """
 
 from __future__ import annotations
