@@ -429,6 +429,6 @@ async def test_bad_requests_are_logged_never_fatal(client: LanguageClient, folde
     uri = await _open(client, folder, "\x00\ud800 - ✔️ [x](y\n## \x00\n")
     # no journal (no read mark, no marker): what lint gives it, which is nothing
     assert [d.code for d in client.diagnostics[uri]] == []
-    big = "".join(f"- [P{i}](https://arxiv.org/abs/2108.{i:05d})\n\n" for i in range(2000))
+    big = "".join(f"- ✔️ [P{i}](https://arxiv.org/abs/2108.{i:05d})\n\n" for i in range(2000))
     uri = await _open(client, folder, "---\ntitle: t\n---\n\n## C\n\n" + big)
     assert len(client.diagnostics[uri]) >= 2000
