@@ -13,10 +13,26 @@ installed plugins) applies mdjournal's safe fixes to Jekyll posts. What it does:
   status marker (``*TO READ*``) and paragraphs holding Liquid tags are rendered from
   their source too, so the read mark, the year after the link, the markers and
   ``{{ site.url }}`` are never escaped or rewritten.
-* Repairs change the rendered HTML, so the plugin declares ``CHANGES_AST`` and runs
-  mdjournal's own check instead of mdformat's HTML comparison: the formatted post
-  must have the same categories and entries (same papers, same read state). If it
-  does not, the post is returned unformatted and a warning is logged.
+* Kramdown and MathJax maths (``$$…$$`` blocks and inline, ``$…$`` by pandoc's rule:
+  no space inside the dollars, no digit after the closing one), ``\\$``, and
+  kramdown attribute lists (``{: .prompt-tip }``, ``{:toc}`` on a line of their own,
+  ``![a](b.png){: width="60%" }`` after a span) are parsed as tokens and rendered
+  exactly as written. An attribute list or maths block ends a paragraph, quote or
+  list without a blank line, as in kramdown, and stays against its neighbours (no
+  blank line is added where there was none), so it keeps styling the block it follows.
+* mdformat's HTML comparison stays on (no ``CHANGES_AST``): it renders the input and
+  the output with this plugin, and this plugin repairs both before parsing, so
+  the comparison covers everything except the repairs, and a post that mdformat
+  itself would damage is refused as without the plugin. The comparison gets no
+  file name from mdformat, so its repairs use the config found from the current
+  directory; a post whose own config differs may then be refused, never damaged.
+  On top of that (and for ``mdformat.text``, which does not compare), the formatted
+  post must have the same categories and entries (same papers, same read state);
+  if it does not, the post is returned unformatted and a warning is logged.
+
+Line endings are mdformat's business: it parses with LF and writes the
+``--end-of-line`` it is given, front matter included: ``keep`` writes a CRLF post
+back with CRLF throughout, the default ``lf`` writes LF throughout.
 
 Only Markdown with Jekyll front matter is treated as a journal; a README formatted
 in the same run is left to mdformat alone. ``mdjournal fmt`` stays lossless: this
@@ -26,6 +42,7 @@ plugin is for people who already want mdformat's normalisation.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -34,15 +51,17 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import StateBlock
     from markdown_it.rules_core import StateCore
+    from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
     from mdformat.renderer import RenderContext, RenderTreeNode
 
     from mdjournal.config.settings import Config
     from mdjournal.fixing.fixer import Shape
 
-CHANGES_AST = True
 ENV_KEY = "mdjournal"
 FRONT_MATTER = "mdjournal_front_matter"
+VERBATIM_BLOCK = "mdjournal_verbatim_block"
+VERBATIM_INLINE = "mdjournal_verbatim"
 LOGGER = logging.getLogger("mdformat.renderer")
 
 
@@ -59,12 +78,23 @@ class _PostState:
 
 
 def update_mdit(mdit: MarkdownIt) -> None:
-    """Repair the source before parsing, and parse Jekyll front matter as one block."""
+    """Repair the source before parsing; parse front matter, maths and attribute lists whole."""
     if "mdjournal_repair" in mdit.core.ruler.get_all_rules():
         return
     mdit.core.ruler.after("normalize", "mdjournal_repair", _repair)
     mdit.block.ruler.before("table", "mdjournal_front_matter", _front_matter, {"alt": []})
-    _check_structure_after(mdit)
+    # A maths block or an attribute list line ends a paragraph, a quote or a list
+    # without a blank line, as in kramdown: `> tip` then `{: .prompt-tip }` styles
+    # the quote, it is not a line of it.
+    mdit.block.ruler.before(
+        "lheading", VERBATIM_BLOCK, _verbatim_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
+    mdit.inline.ruler.before("escape", VERBATIM_INLINE, _verbatim_inline)
+    mdit.core.ruler.after("inline", "mdjournal_image_alt", _verbatim_alt_as_text)
+    for name in (FRONT_MATTER, VERBATIM_BLOCK, VERBATIM_INLINE):
+        mdit.add_render_rule(name, _render_html)
+    if mdit.renderer.__output__ == "md":
+        _check_structure_after(mdit)
 
 
 def _repair(state: StateCore) -> None:
@@ -130,6 +160,165 @@ def _render_front_matter(node: RenderTreeNode, context: RenderContext) -> str:
     return str(node.content)
 
 
+# Kramdown's block attribute list (`{: .prompt-tip }`, `{:toc}`) or definition
+# (`{:ref: .class}`) on a line of its own.
+ATTRIBUTE_LINE = re.compile(r"\{:(?:\\.|[^\\}\n])*\}[ \t]*")
+# The same within a paragraph, after a span or an image: `![a](b.png){: width="60%" }`.
+ATTRIBUTE_SPAN = re.compile(r"\{:(?:\\.|[^\\}\n])*\}")
+# Placeholders. A paragraph's text may not hold NUL (mdformat's wrap point), so a
+# line break inside inline maths, restored after mdformat's line handling, is a
+# Unicode noncharacter; between blocks, NUL cannot clash: markdown-it turns it to U+FFFD.
+NEWLINE = "\ufdd0"
+WRAP_POINT = "\x00"  # where mdformat may break a line when it wraps (--wrap N)
+ATTACH_BEFORE = "\x00b"  # no blank line between this block and the one before
+ATTACH_AFTER = "\x00a"  # no blank line between this block and the one after
+# The blank line (in a quote: `>`) mdformat puts between blocks, before or after one.
+ATTACHED = re.compile(rf"\n(?:[ >]*\n)?([ >]*){ATTACH_BEFORE}|{ATTACH_AFTER}\n(?:[ >]*\n)?")
+
+
+def _verbatim_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A `$$` maths block or an attribute list line, kept as written."""
+    if ENV_KEY not in state.env or state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    line = state.src[state.bMarks[start_line] + state.tShift[start_line] : state.eMarks[start_line]]
+    if ATTRIBUTE_LINE.fullmatch(line):
+        last: int | None = start_line
+    elif line.startswith("$$"):
+        last = _maths_last_line(state, start_line, end_line, line[2:].rstrip())
+    else:
+        return False
+    if last is None:
+        return False
+    if silent:
+        return True
+    token: Token = state.push(VERBATIM_BLOCK, "", 0)
+    token.block = True
+    token.map = [start_line, last + 1]
+    token.content = state.getLines(start_line, last + 1, state.blkIndent, False)
+    # Kramdown reads an attribute list, or maths, written against a block as part of
+    # it; mdformat would put a blank line between.
+    token.meta = {
+        "before": start_line > 0 and not state.isEmpty(start_line - 1),
+        "after": last + 1 < end_line and not state.isEmpty(last + 1),
+    }
+    state.line = last + 1
+    return True
+
+
+def _maths_last_line(state: StateBlock, start_line: int, end_line: int, rest: str) -> int | None:
+    """The line closing a maths block opened by `$$` + rest, or None if it is not a block."""
+    if rest.endswith("$$"):
+        return start_line
+    if "$$" in rest:
+        return None  # `$$x$$ and more`: maths inside a paragraph
+    for line in range(start_line + 1, end_line):
+        if state.isEmpty(line):
+            continue
+        if state.sCount[line] < state.blkIndent:
+            return None
+        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].rstrip()
+        if "$$" in text:
+            return line if text.endswith("$$") else None
+    return None
+
+
+def _verbatim_inline(state: StateInline, silent: bool) -> bool:
+    """Inline `$$…$$` / `$…$` maths, an attribute list, or `\\$`, kept as written."""
+    if ENV_KEY not in state.env:
+        return False
+    src, pos = state.src, state.pos
+    end: int | None = None
+    if src.startswith("\\$", pos):
+        end = pos + 2  # an escaped dollar must stay escaped, or it would open maths
+    elif src.startswith("{:", pos):
+        span = ATTRIBUTE_SPAN.match(src, pos)
+        end = span.end() if span else None
+    elif src.startswith("$", pos):
+        end = _maths_end(src, pos)
+    if end is None:
+        return False
+    if not silent:
+        token = state.push(VERBATIM_INLINE, "", 0)
+        token.content = src[pos:end]
+    state.pos = end
+    return True
+
+
+def _maths_end(src: str, pos: int) -> int | None:
+    """Where inline maths opened at pos ends: kramdown's `$$…$$`, MathJax's `$…$`."""
+    if src.startswith("$$", pos):
+        close = src.find("$$", pos + 2)
+        return close + 2 if close > pos + 2 else None
+    # Pandoc's rule: no space inside either dollar, no digit after the closing one, so
+    # `$5 and $10` is money. Never out of a link's text: in `[cost $5](url) and $x$`
+    # or `[cost $5][ref] ...` the brackets make a link (`$(0, 1]$` is maths).
+    first = src[pos + 1 : pos + 2]
+    if not first or first.isspace() or first == "$":
+        return None
+    index, depth = pos + 1, 0
+    while index < len(src):
+        char = src[index]
+        if char == "\\":
+            index += 2
+            continue
+        depth += (char == "[") - (char == "]")
+        if depth < 0 and src[index + 1 : index + 2] in ("(", "["):
+            return None
+        if char == "$" and not src[index - 1].isspace() and not src[index + 1 : index + 2].isdigit():
+            return index + 1
+        index += 1
+    return None
+
+
+def _verbatim_alt_as_text(state: StateCore) -> None:
+    """In an image's description, kept text is plain text (mdformat writes that as is)."""
+    images = (token for block in state.tokens for token in block.children or () if token.type == "image")
+    for image in images:
+        for child in image.children or ():
+            if child.type == VERBATIM_INLINE:
+                child.type = "text"
+
+
+def _render_verbatim_block(node: RenderTreeNode, context: RenderContext) -> str:
+    before = ATTACH_BEFORE if node.meta.get("before") else ""
+    after = ATTACH_AFTER if node.meta.get("after") else ""
+    return f"{before}{node.content}{after}"
+
+
+def _render_verbatim_inline(node: RenderTreeNode, context: RenderContext) -> str:
+    return node.content.replace("\n", NEWLINE)
+
+
+def _no_break_before_block(text: str, node: RenderTreeNode, context: RenderContext) -> str:
+    """Never wrap a line just before `$$ x $$` or `{: …}`: at a line start, that is a block."""
+    following = node.next_sibling
+    if (
+        text.endswith(WRAP_POINT)
+        and following is not None
+        and following.type == VERBATIM_INLINE
+        and following.content.startswith(("$$", "{:"))
+    ):
+        return text[: -len(WRAP_POINT)] + " "
+    return text
+
+
+def _attach(text: str, node: RenderTreeNode, context: RenderContext) -> str:
+    """Join attached blocks to their neighbours without the blank line mdformat adds."""
+    text = ATTACHED.sub(lambda match: f"\n{match.group(1) or ''}", text)
+    return text.replace(ATTACH_BEFORE, "").replace(ATTACH_AFTER, "")
+
+
+def _render_html(
+    self: Any, tokens: Sequence[Token], index: int, options: Mapping[str, Any], env: MutableMapping[str, Any]
+) -> str:
+    """For mdformat's HTML comparison: kept text must come out exactly as it went in."""
+    from markdown_it.common.utils import escapeHtml
+
+    token = tokens[index]
+    tag = "pre" if token.block else "code"
+    return f'<{tag} class="{token.type}">{escapeHtml(token.content)}</{tag}>'
+
+
 def _render_paragraph(node: RenderTreeNode, context: RenderContext) -> str:
     from mdformat.renderer import DEFAULT_RENDERERS
 
@@ -143,7 +332,7 @@ def _render_paragraph(node: RenderTreeNode, context: RenderContext) -> str:
             if child.meta.get("label"):
                 context.env["used_refs"].add(child.meta["label"])
         return text
-    return DEFAULT_RENDERERS["paragraph"](node, context)
+    return DEFAULT_RENDERERS["paragraph"](node, context).replace(NEWLINE, "\n")
 
 
 def _check_structure_after(mdit: MarkdownIt) -> None:
@@ -174,4 +363,10 @@ def _same_structure(post: _PostState, text: str) -> bool:
     return shape(parse(text, **post.config.parse_options)) == post.shape
 
 
-RENDERERS = {FRONT_MATTER: _render_front_matter, "paragraph": _render_paragraph}
+RENDERERS = {
+    FRONT_MATTER: _render_front_matter,
+    VERBATIM_BLOCK: _render_verbatim_block,
+    VERBATIM_INLINE: _render_verbatim_inline,
+    "paragraph": _render_paragraph,
+}
+POSTPROCESSORS = {"root": _attach, "text": _no_break_before_block, "softbreak": _no_break_before_block}

@@ -12,7 +12,7 @@ import mdformat
 import pytest
 
 from mdjournal import mdformat_plugin
-from tests.conftest import FIXTURES, JOURNAL, read
+from tests.conftest import FIXTURES, JOURNAL, ROOT, read
 
 # The years mdjournal fills in, by the identifier in the entry's URL.
 FILLED = {
@@ -53,7 +53,9 @@ def test_plugin_is_registered() -> None:
         if ep.name == "mdjournal"
     ]
     assert entry.load() is mdformat_plugin
-    assert mdformat_plugin.CHANGES_AST is True
+    # mdformat checks that the HTML does not change unless a plugin says it does:
+    # ours must not, or mdformat's own bugs get written (see the unclosed fence below).
+    assert not getattr(mdformat_plugin, "CHANGES_AST", False)
 
 
 def test_only_the_journal_repairs_differ_from_plain_mdformat(journal_text: str, formatted: str) -> None:
@@ -189,3 +191,114 @@ def test_excluded_posts_are_not_repaired(tmp_path: Path) -> None:
     draft = tmp_path / "_drafts" / "post.md"
     out = mdformat.text(REFERENCES, extensions=["mdjournal"], _filename=str(draft))
     assert "- ✔️ [Adam][adam]\n" in out and out.startswith("---\ntitle: References\n")
+
+
+MDFORMAT = (sys.executable, "-m", "mdformat", "--extensions", "mdjournal")
+CORPUS = ROOT / "tests" / "corpus" / "posts"
+# Real posts with kramdown `$$` maths (blocks, inline, in comments, \\begin{eqnarray*}),
+# MathJax `$…$`, and attribute lists after headings, quotes, lists, code and images.
+KRAMDOWN_POSTS = (
+    "jackhanke/_posts/2023-08-05-neural-nets-from-scratch.md",
+    "jackhanke/_posts/2025-01-06-vaes-from-scratch.md",
+    "jackhanke/_posts/2025-06-28-attention-from-scratch.md",
+    "chirpy-starter/_posts/2019-08-08-text-and-typography.md",
+    "chirpy-starter/_tabs/cmd.md",
+)
+MATHS = re.compile(r"\$\$.*?\$\$|\$[^$\s][^$\n]*\$", re.DOTALL)  # kramdown's, MathJax's
+ATTRIBUTE_LINE = re.compile(r"^[ \t>]*\{:.*\}[ \t]*$", re.MULTILINE)
+
+
+def kept(text: str) -> list[str]:
+    """The maths segments and attribute list lines of a post, in order."""
+    return MATHS.findall(text) + ATTRIBUTE_LINE.findall(text)
+
+
+def test_maths_and_attribute_lists_survive_in_real_posts(tmp_path: Path) -> None:
+    posts = []
+    for name in KRAMDOWN_POSTS:
+        post = tmp_path / name.replace("/", "-")
+        post.write_bytes((CORPUS / name).read_bytes())
+        posts.append(post)
+    # mdformat's HTML comparison is on: it would refuse a post whose HTML changed.
+    subprocess.run([*MDFORMAT, *map(str, posts)], check=True)
+    segments = changed = 0
+    for name, post in zip(KRAMDOWN_POSTS, posts, strict=True):
+        before, after = read(CORPUS / name), read(post)
+        assert kept(after) == kept(before), name
+        segments += len(kept(before))
+        changed += after != before
+    assert (segments, changed) == (87, 4)  # 67 maths segments, 20 attribute lists; cmd.md was tidy
+    assert subprocess.run([*MDFORMAT, "--check", *map(str, posts)]).returncode == 0  # stable
+
+
+def test_issue_examples() -> None:
+    post = """---
+title: Maths
+---
+
+Inline $$\\mathbf{x}_i \\{a\\}$$, $a_b*c$ and $(0, 1]$.
+
+Not \\$5_, $5_ or $10_.
+
+Nor [$1_](url) $x_2$ or [$1_][url] $x_3$.
+
+$$
+\\begin{aligned}
+  a &= b_1 \\\\
+- c &= d_2
+\\end{aligned}
+$$
+where $x$ is *given*
+
+> tip
+{: .prompt-tip }
+
+* TOC
+{:toc}
+
+![$x_1$ and y](plot.png){: width="60%" .w_75 }
+
+- an item, $$a
+  b_c$$ d
+"""
+    # Money is not maths: mdformat escapes its underscores as usual.
+    expected = post.replace("* TOC", "- TOC")
+    for money in ("5_", "10_", "1_"):
+        expected = expected.replace(money, money.replace("_", "\\_"))
+    ours = mdformat.text(post, extensions=["mdjournal"])
+    assert ours == expected
+    assert mdformat.text(ours, extensions=["mdjournal"]) == ours
+    plain = mdformat.text(post)  # what mdformat alone does
+    assert (
+        "$$\\\\mathbf{x}\\_i {a}$$" in plain and "> {: .prompt-tip }" in plain and "- TOC\n  {:toc}" in plain
+    )
+
+
+def test_mdformats_own_bugs_are_still_refused(tmp_path: Path) -> None:
+    # mdformat closes an unclosed fence that ends the file without a final newline
+    # in a way that changes the code block; alone it refuses to write, and so must we.
+    damaged = "---\ntitle: Code\n---\n\n## Notes\n\n```python\nprint(1)"
+    post = tmp_path / "post.md"
+    post.write_text(damaged, encoding="utf-8")
+    result = subprocess.run([*MDFORMAT, str(post)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "renders to different HTML" in result.stderr
+    assert post.read_text(encoding="utf-8") == damaged
+
+
+def test_wrapping_keeps_maths_and_attribute_lists_inline(tmp_path: Path) -> None:
+    # At the start of a line, `$$ x $$` or `{: …}` would be a block of its own, and
+    # mdformat would refuse the changed HTML: wrapping must not break just before them.
+    text = (
+        "---\ntitle: Wrap\n---\n\n"
+        "Transistor density: $$ 197\\times 10^8 Tr/mm^2 $$ and `code` {: .note } more\n"
+        "words $$a_1 +\n  b_2$$ end.\n"
+    )
+    post = tmp_path / "post.md"
+    post.write_text(text, encoding="utf-8")
+    subprocess.run([*MDFORMAT, "--wrap", "20", str(post)], check=True)
+    wrapped = read(post)
+    assert kept(wrapped) == kept(text) and len(kept(text)) == 2
+    assert "density: $$ 197" in wrapped and "`code` {: .note }" in wrapped
+    assert "$$a_1 +\n  b_2$$" in wrapped  # the line break in the maths is kept as written
+    assert subprocess.run([*MDFORMAT, "--wrap", "20", "--check", str(post)]).returncode == 0
