@@ -274,6 +274,28 @@ where $x$ is *given*
     )
 
 
+CRLF_POST = (
+    "---\r\ntitle: Windows\r\ntags: [maths]\r\n---\r\n\r\n"
+    "| Fibre | Speed |\r\n|---|---|\r\n| $$ \\alpha $$ | fast |\r\n\r\n"
+    "$$  \r\n\\sum_{i} x_i\r\n$$\r\n\r\n"
+    '![plot](https://example.com/a_b.png){: width="60%" }\r\n'
+)
+
+
+@pytest.mark.parametrize(("end_of_line", "newline"), [("keep", "\r\n"), ("lf", "\n")])
+def test_line_endings_follow_mdformats_end_of_line(tmp_path: Path, end_of_line: str, newline: str) -> None:
+    post = tmp_path / "post.md"
+    post.write_bytes(CRLF_POST.encode())
+    mdformat.file(post, options={"end_of_line": end_of_line}, extensions=["mdjournal"])
+    text = post.read_bytes().decode()
+    assert text.startswith("---\r\ntitle: Windows\r\ntags: [maths]\r\n---\r\n".replace("\r\n", newline))
+    assert text.count(newline) == text.count("\n")  # one kind of line ending throughout
+    lf = text.replace("\r\n", "\n")
+    assert "| $$ \\alpha $$ | fast |\n" in lf
+    assert "\n$$  \n\\sum_{i} x_i\n$$\n" in lf
+    assert '![plot](https://example.com/a_b.png){: width="60%" }\n' in lf
+
+
 def test_mdformats_own_bugs_are_still_refused(tmp_path: Path) -> None:
     # mdformat closes an unclosed fence that ends the file without a final newline
     # in a way that changes the code block; alone it refuses to write, and so must we.
