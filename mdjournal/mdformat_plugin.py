@@ -24,8 +24,8 @@ installed plugins) applies mdjournal's safe fixes to Jekyll posts. What it does:
   the output with this plugin, and this plugin repairs both before parsing, so
   the comparison covers everything except the repairs, and a post that mdformat
   itself would damage is refused as without the plugin. The comparison gets no
-  file name from mdformat, so its repairs use the config found from the current
-  directory; a post whose own config differs may then be refused, never damaged.
+  file name from mdformat; it is known from the texts of the file formatted last
+  (see :class:`_LastFile`), so both sides are repaired with the file's own config.
   On top of that (and for ``mdformat.text``, which does not compare), the formatted
   post must have the same categories and entries (same papers, same read state);
   if it does not, the post is returned unformatted and a warning is logged.
@@ -44,7 +44,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -63,6 +63,31 @@ FRONT_MATTER = "mdjournal_front_matter"
 VERBATIM_BLOCK = "mdjournal_verbatim_block"
 VERBATIM_INLINE = "mdjournal_verbatim"
 LOGGER = logging.getLogger("mdformat.renderer")
+
+
+@dataclass
+class _LastFile:
+    """The texts mdformat parsed and wrote for the file it formatted last.
+
+    mdformat's HTML comparison parses the input and the output again without the
+    file's name; its command line runs it right after formatting that file. Knowing
+    the name, the comparison repairs both with the file's own mdjournal config, as
+    formatting did, instead of the config found from the current directory.
+    """
+
+    name: str = ""
+    texts: set[str] = field(default_factory=set)
+
+    def remember(self, name: str, text: str) -> None:
+        if name != self.name:
+            self.name, self.texts = name, set()
+        self.texts.add(text)
+
+    def name_of(self, text: str) -> str:
+        return self.name if text in self.texts else ""
+
+
+_LAST_FILE = _LastFile()
 
 
 @dataclass(frozen=True)
@@ -109,7 +134,11 @@ def _repair(state: StateCore) -> None:
     if front_matter_lines(Source(state.src)) is None:
         return  # not a Jekyll post: leave it to mdformat
     options = state.md.options.get("mdformat", {})
-    filename = str(options.get("filename") or "")
+    if "filename" in options:
+        filename = str(options["filename"] or "")
+        _LAST_FILE.remember(filename, state.src)
+    else:  # mdformat's HTML comparison
+        filename = _LAST_FILE.name_of(state.src)
     on_stdin = filename in ("", STDIN)
     name = STDIN_NAME if on_stdin else filename
     try:
@@ -344,13 +373,16 @@ def _check_structure_after(mdit: MarkdownIt) -> None:
     ) -> str:
         text = render(tokens, options, env, **kwargs)
         post: _PostState | None = env.get(ENV_KEY)
-        if post is None or not kwargs.get("finalize", True) or _same_structure(post, text):
+        if post is None or not kwargs.get("finalize", True):
             return text
-        LOGGER.warning(
-            f"mdjournal: formatting {post.name} would change its categories or entries, so it was left "
-            "unformatted (please report this with the file)"
-        )
-        return post.original
+        if not _same_structure(post, text):
+            LOGGER.warning(
+                f"mdjournal: formatting {post.name} would change its categories or entries, so it was left "
+                "unformatted (please report this with the file)"
+            )
+            text = post.original
+        _LAST_FILE.remember(str(options.get("mdformat", {}).get("filename") or ""), text)
+        return text
 
     mdit.renderer.render = checked  # type: ignore[method-assign]
 

@@ -324,3 +324,18 @@ def test_wrapping_keeps_maths_and_attribute_lists_inline(tmp_path: Path) -> None
     assert "density: $$ 197" in wrapped and "`code` {: .note }" in wrapped
     assert "$$a_1 +\n  b_2$$" in wrapped  # the line break in the maths is kept as written
     assert subprocess.run([*MDFORMAT, "--wrap", "20", "--check", str(post)]).returncode == 0
+
+
+def test_the_html_comparison_repairs_with_the_posts_own_config(tmp_path: Path) -> None:
+    # mdformat compares without the file name; from the current directory's config
+    # (which switches the repairs off) the repaired post would look damaged.
+    (tmp_path / ".mdjournal.toml").write_text(
+        'ignore = ["MJ001", "MJ002", "MJ003", "MJ009"]\n', encoding="utf-8"
+    )
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / ".mdjournal.toml").write_text("ignore = []\n", encoding="utf-8")
+    post = tmp_path / "_posts" / "post.md"
+    post.write_bytes(JOURNAL.read_bytes())
+    subprocess.run([*MDFORMAT, str(post.relative_to(tmp_path))], cwd=tmp_path, check=True)
+    text = read(post)
+    assert "‚úîÔ∏è" in read(JOURNAL) and "‚úîÔ∏è" not in text and text.count("- ✔️ [") == 22
