@@ -43,8 +43,10 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -194,6 +196,7 @@ def _render_front_matter(node: RenderTreeNode, context: RenderContext) -> str:
 ATTRIBUTE_LINE = re.compile(r"\{:(?:\\.|[^\\}\n])*\}[ \t]*")
 # The same within a paragraph, after a span or an image: `![a](b.png){: width="60%" }`.
 ATTRIBUTE_SPAN = re.compile(r"\{:(?:\\.|[^\\}\n])*\}")
+ESCAPE_OR_DOLLAR = re.compile(r"\\.|\$", re.DOTALL)
 # Placeholders. A paragraph's text may not hold NUL (mdformat's wrap point), so a
 # line break inside inline maths, restored after mdformat's line handling, is a
 # Unicode noncharacter; between blocks, NUL cannot clash: markdown-it turns it to U+FFFD.
@@ -279,24 +282,38 @@ def _maths_end(src: str, pos: int) -> int | None:
         close = src.find("$$", pos + 2)
         return close + 2 if close > pos + 2 else None
     # Pandoc's rule: no space inside either dollar, no digit after the closing one, so
-    # `$5 and $10` is money. Never out of a link's text: in `[cost $5](url) and $x$`
-    # or `[cost $5][ref] ...` the brackets make a link (`$(0, 1]$` is maths).
+    # `$5 and $10` is money.
     first = src[pos + 1 : pos + 2]
-    if not first or first.isspace() or first == "$":
+    closers = _closers(src)
+    at = bisect_right(closers, pos + 1)
+    if not first or first.isspace() or first == "$" or at == len(closers):
         return None
-    index, depth = pos + 1, 0
-    while index < len(src):
-        char = src[index]
-        if char == "\\":
-            index += 2
-            continue
-        depth += (char == "[") - (char == "]")
-        if depth < 0 and src[index + 1 : index + 2] in ("(", "["):
+    close = closers[at]
+    # Never out of a link's text: in `[cost $5](url) and $x$` or `[cost $5][ref] ...`
+    # the brackets make a link (`$(0, 1]$` is maths).
+    depth = 0
+    for index in range(pos + 1, close) if "](" in src[pos:close] or "][" in src[pos:close] else ():
+        depth += (src[index] == "[") - (src[index] == "]")
+        if depth < 0 and src[index + 1] in "([":
             return None
-        if char == "$" and not src[index - 1].isspace() and not src[index + 1 : index + 2].isdigit():
-            return index + 1
-        index += 1
-    return None
+    return close + 1
+
+
+@lru_cache(maxsize=16)
+def _closers(src: str) -> tuple[int, ...]:
+    """Where `$…$` maths may close in an inline text: unescaped `$`, after a non-space, before no digit.
+
+    Found once per text: scanning on from every `$` took 11 s for a paragraph of
+    2,000 `$5` amounts (0.02 s without the plugin).
+    """
+    return tuple(
+        match.start()
+        for match in ESCAPE_OR_DOLLAR.finditer(src)
+        if match.group() == "$"
+        and match.start() > 0
+        and not src[match.start() - 1].isspace()
+        and not src[match.start() + 1 : match.start() + 2].isdigit()
+    )
 
 
 def _verbatim_alt_as_text(state: StateCore) -> None:
