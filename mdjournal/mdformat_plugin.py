@@ -102,6 +102,7 @@ class _PostState:
     config: Config
     front_matter_last: int  # 0-based index of the closing --- line
     verbatim: frozenset[int]  # 0-based first lines of paragraphs to keep as written
+    lines: tuple[str, ...]  # of the repaired text, which token maps index
 
 
 def update_mdit(mdit: MarkdownIt) -> None:
@@ -168,6 +169,7 @@ def _repair(state: StateCore) -> None:
         config=config,
         front_matter_last=repaired.front_matter.end_line - 1,
         verbatim=frozenset(verbatim),
+        lines=tuple(text.split("\n")),
     )
     state.src = text
 
@@ -328,11 +330,47 @@ def _verbatim_alt_as_text(state: StateCore) -> None:
 def _render_verbatim_block(node: RenderTreeNode, context: RenderContext) -> str:
     before = ATTACH_BEFORE if node.meta.get("before") else ""
     after = ATTACH_AFTER if node.meta.get("after") else ""
-    return f"{before}{node.content}{after}"
+    first_line = node.map[0] if node.map else None
+    return f"{before}{_indented_as_written(node.content, first_line, node, context)}{after}"
 
 
 def _render_verbatim_inline(node: RenderTreeNode, context: RenderContext) -> str:
-    return node.content.replace("\n", NEWLINE)
+    paragraph = node.parent.parent if node.parent else None
+    first_line = None
+    if node.parent and paragraph and paragraph.type == "paragraph" and paragraph.map:
+        before = node.parent.content[: node.parent.content.find(node.content)]
+        first_line = paragraph.map[0] + before.count("\n")
+    return _indented_as_written(node.content, first_line, node, context).replace("\n", NEWLINE)
+
+
+def _indented_as_written(
+    text: str, first_line: int | None, node: RenderTreeNode, context: RenderContext
+) -> str:
+    """Kept text whose later lines will be indented as in the source once in their list.
+
+    markdown-it gives a list item's lines without the item's indent, and mdformat
+    indents them by its own width (2 for `- `), so `*   $$` maths would lose two
+    spaces a line. Each later line is written as the source has it, less the
+    indent mdformat will add; lines that do not match the source, or have less
+    indent, or sit in a quote (whose `> ` mdformat writes itself), stay as parsed.
+    """
+    post: _PostState | None = context.env.get(ENV_KEY)
+    lines = text.split("\n")
+    if post is None or first_line is None or len(lines) == 1:
+        return text
+    ancestor = node.parent
+    while ancestor is not None:
+        if ancestor.type == "blockquote":
+            return text
+        ancestor = ancestor.parent
+    indent = " " * context.env["indent_width"]
+    source = post.lines[first_line : first_line + len(lines)]
+    for index in range(1, min(len(lines), len(source))):
+        line, written = lines[index].lstrip(" "), source[index].lstrip(" ")
+        margin = len(source[index]) - len(written)
+        if margin >= len(indent) and written.startswith(line):
+            lines[index] = " " * (margin - len(indent)) + line
+    return "\n".join(lines)
 
 
 def _no_break_before_block(text: str, node: RenderTreeNode, context: RenderContext) -> str:

@@ -339,3 +339,12 @@ def test_the_html_comparison_repairs_with_the_posts_own_config(tmp_path: Path) -
     subprocess.run([*MDFORMAT, str(post.relative_to(tmp_path))], cwd=tmp_path, check=True)
     text = read(post)
     assert "‚úîÔ∏è" in read(JOURNAL) and "‚úîÔ∏è" not in text and text.count("- ✔️ [") == 22
+
+
+def test_maths_in_a_list_keeps_its_lines_indentation() -> None:
+    # mdformat indents a `*   ` item's lines by 2, not 4: the maths must not notice.
+    post = "---\ntitle: List\n---\n\n*   Step:\n\n    $$\n    x_1 = a\n      + b_2\n    $$\n\n*   Two $$a\n    b_3$$ c\n"
+    ours = mdformat.text(post, extensions=["mdjournal"])
+    assert kept(ours) == kept(post) and len(kept(post)) == 2
+    assert ours == post.replace("*   ", "- ").replace("\n    $$\n    x_1", "\n  $$\n    x_1")
+    assert mdformat.text(ours, extensions=["mdjournal"]) == ours
