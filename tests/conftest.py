@@ -1,7 +1,8 @@
 """Shared test set-up: hypothesis profiles and paths to the fixtures.
 
 ``HYPOTHESIS_PROFILE=ci`` (set by ``.ci/run``) makes property tests derandomized and
-deadline-free, so CI is reproducible on a slow or busy machine; the default ``dev``
+deadline-free, so CI is reproducible on a slow or busy machine; ``min`` is the same
+with 20 examples a property, for CI's run against the minimum versions; the default ``dev``
 profile explores new examples on every run. ``--hypothesis-profile=thorough`` (or
 ``HYPOTHESIS_PROFILE=thorough``) runs thousands of examples per property, for a
 search worth leaving running before a release or after touching the parser or fixer.
@@ -29,6 +30,9 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", deadline=None, max_examples=150)
+# CI's second run, against the declared minimum versions of the dependencies: the
+# properties search for the version-specific differences only, with few examples.
+settings.register_profile("min", parent=settings.get_profile("ci"), max_examples=20)
 settings.register_profile(
     "thorough",
     deadline=None,

@@ -41,12 +41,18 @@ rules, token by token, over journals and hostile Markdown.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from markdown_it.common.utils import mdTrim
+from markdown_it.common import utils
 
 if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
+
+#: How markdown-it's paragraph rule trims a paragraph's content, so that ours trims
+#: alike: with CommonMark's whitespace only (``mdTrim``) from markdown-it-py 4.3 on,
+#: with ``str.strip`` before (which also strips Unicode spaces such as U+00A0).
+_trim: Callable[[str], str] = getattr(utils, "mdTrim", str.strip)
 
 #: Characters that may open a block construct, or a line that ends or changes a paragraph.
 OPENERS = frozenset(" \t`~>*-_+#<|:=0123456789")
@@ -70,7 +76,7 @@ def plain_paragraph(state: StateBlock, start_line: int, end_line: int, silent: b
         return False
     state.line = end
     _push_paragraph(
-        state, start_line, end, content=mdTrim(state.getLines(start_line, end, state.blkIndent, False))
+        state, start_line, end, content=_trim(state.getLines(start_line, end, state.blkIndent, False))
     )
     return True
 
@@ -191,7 +197,7 @@ def _push_list(state: StateBlock, bullet: str, items: list[tuple[int, int]], aft
         token.map = [first, items[index + 1][0] if index + 1 < len(items) else after]
         shift = state.tShift[first]
         state.tShift[first] = _ITEM_INDENT
-        content = mdTrim(state.getLines(first, end, _ITEM_INDENT, False))
+        content = _trim(state.getLines(first, end, _ITEM_INDENT, False))
         state.tShift[first] = shift
         _push_paragraph(state, first, end, content, hidden=True)
         token = state.push("list_item_close", "li", -1)
