@@ -101,6 +101,25 @@ def test_arxiv_future_ids_rejected(year_2026: None) -> None:
     assert arxiv_id("https://arxiv.org/abs/2801.00001") is None
 
 
+@pytest.mark.parametrize(
+    ("url", "in_2026"),
+    [
+        ("https://arxiv.org/abs/2801.00001", None),
+        ("https://doi.org/10.48550/arXiv.2801.00001", Identifier("DOI", "10.48550/arXiv.2801.00001", None)),
+    ],
+)
+def test_arxiv_ids_follow_the_current_year(
+    url: str, in_2026: Identifier | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A memoised answer from one year is not given in another (the year is in the key)."""
+    monkeypatch.setattr(identifiers, "CURRENT_YEAR", 2026)
+    assert (arxiv_id(url), identify(url)) == (None, in_2026)
+    monkeypatch.setattr(identifiers, "CURRENT_YEAR", 2027)
+    assert (arxiv_id(url), identify(url)) == ("2801.00001", Identifier("arXiv id", "2801.00001", 2028))
+    monkeypatch.setattr(identifiers, "CURRENT_YEAR", 2026)
+    assert (arxiv_id(url), identify(url)) == (None, in_2026)
+
+
 # -------------------------------------------------------------------------- DOIs
 
 DOI_YEARS = [

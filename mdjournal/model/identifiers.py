@@ -236,9 +236,16 @@ def _usual_arxiv(url: str) -> _Arxiv | None:
     return _arxiv_from_match(m) if m else None
 
 
-@lru_cache(maxsize=_CACHE)
 def _arxiv(u: _Url) -> _Arxiv | None:
     """The arXiv id of an arXiv link or of an arXiv DOI (10.48550/arXiv.ID)."""
+    return _arxiv_in(u, CURRENT_YEAR)
+
+
+@lru_cache(maxsize=_CACHE)
+def _arxiv_in(u: _Url, current_year: int) -> _Arxiv | None:
+    """:func:`_arxiv`, memoised on the URL and on :data:`CURRENT_YEAR`, as ids from
+    after next year are rejected."""
+    del current_year  # only part of the cache key: _arxiv_from_match reads CURRENT_YEAR
     found = _arxiv_url(u)
     if found is None:
         written = _doi(u)
