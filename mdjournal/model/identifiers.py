@@ -94,29 +94,8 @@ def _split(url: str) -> _Url | None:
     """Split url into :class:`_Url`, or None when it is not parseable as a URL at all.
 
     Memoised, as are :func:`_doi` and :func:`_arxiv`: identifying a URL and
-    normalising it both start here, and most recognisers look for a DOI. Most links
-    in a reading list are plain ``https://host/path``; :func:`_split_plain` takes
-    those without urllib, which costs several times more.
+    normalising it both start here, and most recognisers look for a DOI.
     """
-    return _split_plain(url) or _split_general(url)
-
-
-# http(s), an ASCII host name, and a path of characters that need no decoding: no
-# port, user, query, fragment, percent-escape or white space for urllib to handle.
-_PLAIN_URL = re.compile(r"(https?)://([A-Za-z0-9.-]+)(/[A-Za-z0-9._~!$&'()*+,;=:@/-]*)?", re.ASCII)
-
-
-def _split_plain(url: str) -> _Url | None:
-    """What :func:`_split_general` gives for a plain URL, or None for any other."""
-    match = _PLAIN_URL.fullmatch(url)
-    if match is None:
-        return None
-    scheme, host, path = match.group(1), match.group(2).lower(), match.group(3) or ""
-    return _Url(scheme, host.removeprefix("www."), None, path, path, "", "")
-
-
-def _split_general(url: str) -> _Url | None:
-    """Split any URL with urllib (see :func:`_split`)."""
     text = url.strip().strip("<>").strip()
     if not text:
         return None
@@ -218,21 +197,6 @@ def _arxiv_url(u: _Url) -> _Arxiv | None:
         m = _arxiv_path().fullmatch(u.upath)
     else:
         return None
-    return _arxiv_from_match(m) if m else None
-
-
-# The usual arXiv link, https://arxiv.org/abs/1706.03762 (or /pdf/, a version, .pdf),
-# is read in one match. It is a plain URL whose host is arxiv.org and whose path
-# _arxiv_path matches, so _split and _arxiv_url would read the same id from it.
-_USUAL_ARXIV = re.compile(
-    r"https?://(?i:(?:www\.|export\.)?arxiv\.org)/(?:abs|pdf)/" + _ARXIV_ID + r"(?:\.pdf)?"
-)
-
-
-def _usual_arxiv(url: str) -> _Arxiv | None:
-    """The arXiv id of a usual arXiv link, without splitting it: every entry's URL is
-    identified, and most are these. None for any other URL, even another arXiv one."""
-    m = _USUAL_ARXIV.fullmatch(url)
     return _arxiv_from_match(m) if m else None
 
 
@@ -562,8 +526,6 @@ def _identify(url: str, current_year: int) -> Identifier | None:
     messages, it just cannot date the entry.
     """
     del current_year  # only part of the cache key: the recognisers read CURRENT_YEAR
-    if (usual := _usual_arxiv(url)) is not None:
-        return Identifier(ARXIV, usual.written, usual.year)
     u = _split(url)
     if u is None:
         return None
@@ -623,8 +585,6 @@ def _normalise_url(url: str, current_year: int) -> str:
     """
     del current_year  # only part of the cache key
     text = url.strip()
-    if (usual := _usual_arxiv(text)) is not None:
-        return "arxiv:" + usual.canonical
     u = _split(text)
     if u is None:
         return text
