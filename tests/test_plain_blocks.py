@@ -13,14 +13,16 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mdjournal.parsing.blocks import MAX_NESTING, block_markdown
-from tests.conftest import FIXTURES, read
+from mdjournal.parsing import plain_blocks
+from mdjournal.parsing.blocks import MAX_NESTING, BlockParse, block_markdown
+from mdjournal.text.source import Source
+from tests.conftest import FIXTURES, JOURNAL, read
 from tests.strategies import Post, damaged, journal_posts
 
 if TYPE_CHECKING:
@@ -102,6 +104,28 @@ def test_the_shortcuts_are_on() -> None:
     """Without them, every property below compares markdown-it with itself."""
     rules = block_markdown().block.ruler.get_active_rules()
     assert rules[:2] == ["plain_list", "plain_paragraph"]
+
+
+def test_the_shortcuts_read_every_block_of_the_sample_post(monkeypatch: pytest.MonkeyPatch) -> None:
+    """They pay only by taking the blocks a journal is made of: every paragraph and
+    list of the real post. Rules that declined every block would pass every property."""
+    taken = {"paragraph_open": 0, "bullet_list_open": 0}
+
+    def counted(name: str, key: str) -> None:
+        original = getattr(plain_blocks, name)
+
+        def push(*args: Any, **kwargs: Any) -> None:
+            taken[key] += 1
+            original(*args, **kwargs)
+
+        monkeypatch.setattr(plain_blocks, name, push)
+
+    counted("_push_paragraph", "paragraph_open")
+    counted("_push_list", "bullet_list_open")
+    tokens = BlockParse.of(Source(read(JOURNAL))).tokens
+    made = {key: sum(token.type == key for token in tokens) for key in taken}
+    assert made == taken
+    assert made == {"paragraph_open": 97, "bullet_list_open": 41}
 
 
 hostile_lines = st.lists(
