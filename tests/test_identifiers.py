@@ -742,3 +742,39 @@ def test_long_adversarial_urls_stay_linear(url: str) -> None:
     canonical_arxiv_url(url)
     doi(url)
     assert time.perf_counter() - start < 2.0
+
+
+#: The parts of an arXiv link: the ways to write each right, then near misses.
+_ARXIV_PARTS = (
+    (["https://", "http://"], ["HTTPS://", "", "ftp://", "https:/"]),
+    (
+        ["arxiv.org", "www.arxiv.org", "WWW.ArXiv.org", "export.arxiv.org"],
+        ["arxiv.com", "xarxiv.org", "arxiv.org:443"],
+    ),
+    (["/abs/", "/pdf/"], ["/html/", "/ABS/", "/", "/abs/arXiv:"]),
+    (
+        ["1706.03762", "0704.0001", "1412.6980", "hep-th/9901001", "math.GT/0309136"],
+        ["1301.00001", "1713.0001", "x"],
+    ),
+    (["", "v2"], ["v0", "V2"]),
+    (["", ".pdf"], ["/", "#top", "?x=1", " ", ".PDF"]),
+)
+
+
+@st.composite
+def arxiv_like_urls(draw: st.DrawFn) -> str:
+    """arXiv links written every right way, with at most one part subtly wrong."""
+    wrong = draw(st.integers(-1, len(_ARXIV_PARTS) - 1))
+    return "".join(
+        draw(st.sampled_from(misses if index == wrong else rights))
+        for index, (rights, misses) in enumerate(_ARXIV_PARTS)
+    )
+
+
+@given(arxiv_like_urls())
+def test_the_usual_arxiv_shortcut_reads_what_splitting_reads(url: str) -> None:
+    usual = identifiers._usual_arxiv(url)
+    if usual is not None:
+        split = identifiers._split(url)
+        assert split is not None
+        assert usual == identifiers._arxiv(split)
