@@ -215,7 +215,7 @@ def _usual_arxiv(url: str) -> _Arxiv | None:
     What it is worth (issue 12): 1.2% of lint's instructions and 0.7% of ``fmt
     --fix``'s (callgrind, 2,000-entry generated journal), under the 10% bar; it stays
     because lint's start-up relies on it to leave ``_arxiv_path`` uncompiled
-    (``tests/test_startup.py``, which fails when it stops firing on the sample post).
+    (``tests/cli/test_startup.py``, which fails when it stops firing on the sample post).
     """
     m = _USUAL_ARXIV.fullmatch(url)
     return _arxiv_from_match(m) if m else None

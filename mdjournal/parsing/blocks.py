@@ -60,7 +60,7 @@ def block_markdown() -> MarkdownIt:
     a generated journal, every other shortcut on): without them ``mdjournal lint``
     runs 16% more instructions and ``fmt --fix`` 14% more (callgrind, 2,000 entries),
     and lint takes 18% more CPU time at 10,000 entries (2.57 s against 2.17 s).
-    ``tests/test_plain_blocks.py`` checks they read every block of the sample post.
+    ``tests/parsing/test_plain_blocks.py`` checks they read every block of the sample post.
     """
     from markdown_it import MarkdownIt
 
@@ -132,7 +132,7 @@ class BlockParse:
         2,000-entry generated journal: 3.61 G without, 3.42 G with), under the 10% a
         shortcut must pay there; it stays for the editor server, which re-parses on
         every change (``server/documents.py``), where a window is a few lines and a
-        whole parse the whole post. ``tests/test_blocks.py`` checks it reuses tokens.
+        whole parse the whole post. ``tests/parsing/test_blocks.py`` checks it reuses tokens.
         """
         old = self.source.text
         if any(BREAK.search(old, edit.start, edit.end) or BREAK.search(edit.replacement) for edit in edits):

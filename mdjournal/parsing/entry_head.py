@@ -357,7 +357,7 @@ def _plain_link(text: str, start: int, env: dict[str, Any]) -> LinkScan | None:
     it, ``mdjournal lint`` runs 41% more instructions and ``fmt --fix`` 48% more
     (callgrind, 2,000 entries: 3.42 G against 2.43 G, 5.24 G against 3.54 G), and
     lint takes 61% more CPU time at 10,000 entries (3.86 s against 2.40 s). It reads
-    every head of the sample post (``tests/test_entry_head.py``), damaged marks too.
+    every head of the sample post (``tests/parsing/test_entry_head.py``), damaged marks too.
     """
     if "[" in text[:start] and env.get("references"):
         return None

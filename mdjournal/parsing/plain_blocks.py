@@ -34,7 +34,7 @@ markdown-it's list rule for that case, traced through its item loop; lists with
 other bullets, indents, blank lines between items, nested blocks or anything
 unplain are left to it.
 
-``tests/test_plain_blocks.py`` compares whole parses with and without these
+``tests/parsing/test_plain_blocks.py`` compares whole parses with and without these
 rules, token by token, over journals and hostile Markdown.
 """
 

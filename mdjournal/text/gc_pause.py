@@ -11,7 +11,7 @@ Why it stays (measured for issue 12, every other shortcut on): on a generated
 (2.17 s against 3.01 s, user+sys, median of 5 interleaved runs). In instructions
 (callgrind, 2,000 entries) it saves only 5% of lint and 6% of ``fmt --fix``: the
 collector's cost is in cache misses as it walks a heap that grows with the post.
-``tests/test_gc_pause.py`` fails when the pause stops holding.
+``tests/text/test_gc_pause.py`` fails when the pause stops holding.
 """
 
 from __future__ import annotations

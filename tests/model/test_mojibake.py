@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from mdjournal.model.mojibake import MAX_LAYERS, Damage, find_mojibake, repair
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "research-journal.md"
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "research-journal.md"
 
 CP1252 = "Windows-1252"
 MAC = "Mac OS Roman"

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import JOURNAL, one_line_error
 from tests.conftest import run_cli as run
 
-SCHEMA = Path(__file__).parent / "schemas" / "csl" / "csl-data.json"
+SCHEMA = Path(__file__).parent.parent / "schemas" / "csl" / "csl-data.json"
 #: Entries of the sample post, spot-checked: (title, year, arXiv id) in file order.
 SOME = {
     3: ("Attention Is All You Need", 2017, "1706.03762"),

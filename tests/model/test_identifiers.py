@@ -20,7 +20,7 @@ from mdjournal.model.identifiers import (
     normalise_url,
 )
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "research-journal.md"
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "research-journal.md"
 
 
 @pytest.fixture

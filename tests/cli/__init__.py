@@ -1,0 +1,1 @@
+"""Tests of the command line: commands, paths, bad input, writing files."""

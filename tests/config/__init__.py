@@ -1,0 +1,1 @@
+"""Tests of the config layer: settings and config files."""

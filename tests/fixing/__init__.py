@@ -1,0 +1,1 @@
+"""Tests of the fixing layer: findings to edits to text."""

@@ -1,0 +1,1 @@
+"""Tests of the linting layer: rules, suppression, selection."""

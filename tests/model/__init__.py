@@ -1,0 +1,1 @@
+"""Tests of the model layer: identifiers, mojibake, read marks."""

@@ -1,0 +1,1 @@
+"""Tests of the reporting layer: output formats, statistics, export."""
