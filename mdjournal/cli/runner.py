@@ -1,8 +1,8 @@
 """From command-line paths to posts to work on, each with its config, maybe in parallel.
 
 Shared by ``lint`` and ``fmt``. Folders expand to the Markdown files below them
-(what git would track, inside a git work tree: ``.gitignore`` is respected; hidden
-folders never); the config's ``exclude`` patterns drop files, named or found; ``-``
+(all of them on disk, less what ``.gitignore`` ignores inside a git work tree;
+hidden folders never); the config's ``exclude`` patterns drop files, named or found; ``-``
 is standard input; every post gets the config nearest to it with the command
 line's selections on top; a post that cannot be read becomes an error line instead
 of stopping the run. Results come back in input order whatever ``--jobs`` says, so
@@ -94,18 +94,22 @@ def discover(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
 def _markdown_below(folder: str) -> list[tuple[str, str | None]]:
     """The Markdown files below ``folder`` and the folders below it that cannot be listed, sorted.
 
+    The folder is always walked on disk, and inside a git work tree what
+    ``.gitignore`` ignores is then dropped: asking git for the files instead would
+    pass over in silence what git does not list (a folder it cannot read, a
+    submodule's or a nested repository's posts, a path longer than PATH_MAX).
     Only regular files count (a named pipe would block the run forever), but a
     symbolic link that leads nowhere (broken, or a loop) is kept so that it is
     reported: it is a post the user meant to have.
     """
-    tracked = _git_files(folder)
     failed: list[tuple[str, str | None]] = []
-    names = tracked if tracked is not None else _walk(folder, failed)
+    names = [name for name in _walk(folder, failed) if name.lower().endswith(MARKDOWN_SUFFIXES)]
+    ignored = _git_ignored(folder) if names else None
     found: list[tuple[str, str | None]] = [
         (path, None)
         for name in names
-        if name.lower().endswith(MARKDOWN_SUFFIXES)
-        and not any(part.startswith(".") for part in Path(name).parts)
+        if not any(part.startswith(".") for part in Path(name).parts)
+        and not (ignored and _is_ignored(name, ignored))
         and _is_post_file(path := _below(folder, name))
     ]
     return sorted(found + failed)
@@ -133,21 +137,27 @@ def _walk(folder: str, failed: list[tuple[str, str | None]]) -> Iterator[str]:
             yield os.path.relpath(os.path.join(root, name), folder)
 
 
-def _git_files(folder: str) -> list[str] | None:
-    """Files under ``folder`` that git tracks or would track (``.gitignore`` applied),
+def _is_ignored(name: str, ignored: frozenset[str]) -> bool:
+    """Whether git ignores ``name`` (a path relative to the folder), itself or a folder above it."""
+    parts = Path(name).parts
+    return name in ignored or any("/".join(parts[:end]) + "/" in ignored for end in range(1, len(parts)))
+
+
+def _git_ignored(folder: str) -> frozenset[str] | None:
+    """What ``.gitignore`` ignores under ``folder`` (files, and folders ending in ``/``),
     relative to it; ``None`` outside a git work tree or without git."""
     import subprocess
 
     try:
         listed = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
+            ["git", "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory", "--", "."],
             cwd=folder,
             capture_output=True,
             check=True,
         )
     except (OSError, subprocess.CalledProcessError):
         return None
-    return [name for name in listed.stdout.decode("utf-8", "surrogateescape").split("\0") if name]
+    return frozenset(name for name in listed.stdout.decode("utf-8", "surrogateescape").split("\0") if name)
 
 
 def run_all(

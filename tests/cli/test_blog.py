@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -143,3 +144,60 @@ def test_a_little_work_is_not_shared_out() -> None:
     function that cannot be sent to a worker still works."""
     posts = [Post(f"p{n}.md", "x" * (WORK_PER_WORKER // 4), None) for n in range(3)]
     assert [result for _, result in run_all(lambda post: post.path, posts, 0)] == ["p0.md", "p1.md", "p2.md"]
+
+
+def git(*args: str, cwd: Path) -> None:
+    command = ["git", "-c", "user.name=T", "-c", "user.email=t@example.com", "-c", "protocol.file.allow=always"]
+    subprocess.run([*command, *args], cwd=cwd, check=True, capture_output=True)
+
+
+def test_a_submodule_and_a_nested_repository_are_checked(tmp_path: Path) -> None:
+    """git lists neither's files; a check that asked only git saw nothing and passed."""
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "2025-01-01-a.md").write_text(POST.format(n="a"), encoding="utf-8")
+    git("init", "-q", cwd=posts)
+    git("add", ".", cwd=posts)
+    git("commit", "-qm", "posts", cwd=posts)
+    site = tmp_path / "site"
+    site.mkdir()
+    git("init", "-q", cwd=site)
+    git("submodule", "add", "-q", str(posts), "_posts", cwd=site)
+    nested = site / "notes"
+    nested.mkdir()
+    (nested / "b.md").write_text(POST.format(n="b"), encoding="utf-8")
+    git("init", "-q", cwd=nested)
+    code, out, _ = run("lint", str(site))
+    assert code == 1
+    assert paths_in(out) == [str(site / "_posts/2025-01-01-a.md"), str(site / "notes/b.md")]
+
+
+def test_a_folder_git_cannot_read_is_reported_inside_a_work_tree(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside git such a folder was an error, inside one it vanished: "All checks passed!", exit 0."""
+    subprocess.run(["git", "init", "-q"], cwd=site, check=True)
+    locked = site / "_posts"
+    scandir = os.scandir
+
+    def refuse(path: str) -> object:
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    code, out, err = run("lint", str(site))
+    assert code == 2
+    assert err == f"mdjournal: error: {locked}: cannot list this folder: Permission denied\n"
+    assert paths_in(out) == [str(site / "_drafts/c.md"), str(site / "_site/copy.md")]
+
+
+def test_a_path_longer_than_path_max_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    monkeypatch.chdir(tmp_path)
+    for _ in range(25):  # 25 x 201 bytes: past Linux's PATH_MAX of 4096
+        os.mkdir("d" * 200)
+        os.chdir("d" * 200)
+    Path("deep.md").write_text(POST.format(n="deep"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("lint", ".")
+    assert code == 2
+    assert err.startswith("mdjournal: error: ./ddd") and err.endswith(": File name too long\n")
