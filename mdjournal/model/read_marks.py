@@ -31,7 +31,13 @@ UNREAD_BOX = "[ ]"
 
 TASK_BOXES = ("[x]", "[X]", UNREAD_BOX)
 
-_MAX_SYMBOL_MARK = 8
+MAX_SYMBOL_MARK = 8
+#: The longest a read mark can be, even damaged twice by a wrong decode: two code
+#: points are at most 6 UTF-8 bytes, each decoded as one character of up to 3 bytes,
+#: decoded again (``✔️`` twice through Mac OS Roman is 14 characters). Anything longer
+#: is not a mark, and is not handed to the mojibake repair: a 300 KB "word" of marks
+#: cost a repair per prefix, quadratic time (15.8 s for 100,000 marks).
+MAX_READ_MARK = 18
 
 
 @lru_cache(maxsize=256)
@@ -47,6 +53,8 @@ def repaired(mark: str) -> str:
 
 def is_read_mark(text: str) -> bool:
     """True for a read mark, also one damaged by mojibake."""
+    if len(text) > MAX_READ_MARK:
+        return False
     return text in READ_MARKS or (not text.isascii() and repaired(text) in READ_MARKS)
 
 
@@ -55,6 +63,6 @@ def is_symbol_mark(text: str) -> bool:
 
     Such a prefix still leaves the item an entry (unread); words do not.
     """
-    return 0 < len(text) <= _MAX_SYMBOL_MARK and not any(
+    return 0 < len(text) <= MAX_SYMBOL_MARK and not any(
         ch.isalnum() or ch.isspace() or ch in "[]()`<>\\!" for ch in text
     )

@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from mdjournal.model.read_marks import TASK_BOXES, is_read_mark, is_symbol_mark
+from mdjournal.model.read_marks import (
+    MAX_READ_MARK,
+    MAX_SYMBOL_MARK,
+    TASK_BOXES,
+    is_read_mark,
+    is_symbol_mark,
+)
 from mdjournal.text.source import skip
 
 if TYPE_CHECKING:
@@ -296,10 +302,15 @@ def _opening(text: str, first_line: str) -> tuple[str | None, int, int, int] | N
 
 
 def _read_mark_in(word: str) -> str | None:
-    """The read mark a word opens with, when the rest of it is symbols (``✔️:``)."""
+    """The read mark a word opens with, when the rest of it is symbols (``✔️:``).
+
+    Only the few cuts that leave a mark and a symbol run short enough to be one are
+    tried, so a word of 100,000 marks costs what a short one does.
+    """
     if is_read_mark(word):
         return word
-    for cut in range(len(word) - 1, 0, -1):
+    shortest = max(1, len(word) - MAX_SYMBOL_MARK)
+    for cut in range(min(len(word) - 1, MAX_READ_MARK), shortest - 1, -1):
         if is_read_mark(word[:cut]) and is_symbol_mark(word[cut:]):
             return word[:cut]
     return None

@@ -147,7 +147,15 @@ def test_a_little_work_is_not_shared_out() -> None:
 
 
 def git(*args: str, cwd: Path) -> None:
-    command = ["git", "-c", "user.name=T", "-c", "user.email=t@example.com", "-c", "protocol.file.allow=always"]
+    command = [
+        "git",
+        "-c",
+        "user.name=T",
+        "-c",
+        "user.email=t@example.com",
+        "-c",
+        "protocol.file.allow=always",
+    ]
     subprocess.run([*command, *args], cwd=cwd, check=True, capture_output=True)
 
 
@@ -172,7 +180,9 @@ def test_a_submodule_and_a_nested_repository_are_checked(tmp_path: Path) -> None
     assert paths_in(out) == [str(site / "_posts/2025-01-01-a.md"), str(site / "notes/b.md")]
 
 
-def test_a_folder_git_cannot_read_is_reported_inside_a_work_tree(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_folder_git_cannot_read_is_reported_inside_a_work_tree(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Outside git such a folder was an error, inside one it vanished: "All checks passed!", exit 0."""
     subprocess.run(["git", "init", "-q"], cwd=site, check=True)
     locked = site / "_posts"
