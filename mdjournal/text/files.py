@@ -39,15 +39,77 @@ class JournalError(Exception):
     """A post that cannot be read: missing, a directory, not UTF-8. One line, no traceback."""
 
 
+#: The largest post read, in bytes, unless ``MDJOURNAL_MAX_FILE_SIZE`` says otherwise:
+#: far above any real post (the sample is 10 KB; a reading list of 10,000 entries
+#: is 1.5 MB), so that ``/dev/zero`` or a runaway log is refused at once instead of
+#: filling memory (a 100 MB post takes about 3 GB to lint).
+DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024
+MAX_FILE_SIZE_VARIABLE = "MDJOURNAL_MAX_FILE_SIZE"
+_SIZE = re.compile(r"\s*([0-9]+)\s*([kmg]?)i?b?\s*", re.IGNORECASE)
+
+
+def max_file_size() -> int:
+    """The size limit in bytes: ``MDJOURNAL_MAX_FILE_SIZE`` (``200M``, ``1G``, ``500000``) or the default."""
+    value = os.environ.get(MAX_FILE_SIZE_VARIABLE)
+    if not value:
+        return DEFAULT_MAX_FILE_SIZE
+    match = _SIZE.fullmatch(value)
+    if match is None:
+        raise JournalError(
+            f"{MAX_FILE_SIZE_VARIABLE}={value!r}: not a size (a number of bytes, or with K, M or G)"
+        )
+    scale: int = 1024 ** " KMG".index(match[2].upper() or " ")
+    return int(match[1]) * scale
+
+
 def read_text(path: str | os.PathLike[str]) -> str:
-    """The file's exact text."""
+    """The file's exact text.
+
+    Only a regular file is read: a named pipe would block until someone writes to
+    it, and a device (``/dev/zero``, ``/dev/urandom``) never ends. Nor is a file
+    larger than :func:`max_file_size`, even one still growing while it is read.
+    """
     name = os.fspath(path)
+    limit = max_file_size()
     try:
-        with open(name, "rb") as handle:
-            data = handle.read()
+        # O_NONBLOCK: opening a named pipe would otherwise wait for a writer.
+        descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with open(descriptor, "rb") as handle:
+            kind = _not_a_file(os.fstat(descriptor))
+            if kind is not None:
+                import shlex  # only for this advice
+
+                raise JournalError(
+                    f"{name}: is {kind}, not a regular file, so mdjournal does not read it "
+                    f"(to check what it holds, give it on standard input: mdjournal lint - < {shlex.quote(name)})"
+                )
+            data = handle.read(limit + 1)
     except OSError as error:
         raise JournalError(unreadable(name, error)) from None
-    return decode(data, name, file=True)
+    return decode(_within_limit(data, limit, name), name, file=True)
+
+
+def _not_a_file(status: os.stat_result) -> str | None:
+    """What the file is when it is not a regular file, in words; None for a regular file."""
+    mode = status.st_mode
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
+def _within_limit(data: bytes, limit: int, name: str) -> bytes:
+    if len(data) > limit:
+        raise JournalError(
+            f"{name}: larger than mdjournal's limit of {limit:,} bytes, so it is not read "
+            f"(set {MAX_FILE_SIZE_VARIABLE}, e.g. to 500M, to allow more)"
+        )
+    return data
 
 
 def unreadable(name: str, error: OSError) -> str:
@@ -64,8 +126,9 @@ def unreadable(name: str, error: OSError) -> str:
 
 
 def read_stdin(name: str = STDIN_NAME) -> str:
-    """Standard input's exact text."""
-    return decode(sys.stdin.buffer.read(), name)
+    """Standard input's exact text (no more than :func:`max_file_size`)."""
+    limit = max_file_size()
+    return decode(_within_limit(sys.stdin.buffer.read(limit + 1), limit, name), name)
 
 
 def decode(data: bytes, name: str, *, file: bool = False) -> str:

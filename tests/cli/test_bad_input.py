@@ -166,12 +166,14 @@ def test_a_file_without_read_permission(
     path.chmod(0o000)
     if simulated:
 
-        def refuse(name: str, *args: object, **kwargs: object) -> object:
+        os_open = os.open
+
+        def refuse(name: str, *args: int, **kwargs: int) -> int:
             if name == str(path):
                 raise PermissionError(13, "Permission denied", name)
-            return open(name, *args, **kwargs)  # type: ignore[call-overload]
+            return os_open(name, *args, **kwargs)
 
-        monkeypatch.setattr(files, "open", refuse, raising=False)
+        monkeypatch.setattr(os, "open", refuse)
     elif os.access(path, os.R_OK):
         pytest.skip("running as root: the mode does not stop reading (the simulated case covers it)")
     before = snapshot(tmp_path)
@@ -547,3 +549,44 @@ def test_the_fuzz_target_runs_without_atheris() -> None:
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("self-test: ") and result.stdout.endswith(" inputs, every check held\n")
+
+
+@pytest.mark.parametrize("kind", ["named pipe", "device"])
+@pytest.mark.parametrize("command", COMMANDS, ids=COMMAND_IDS)
+def test_a_named_pipe_or_device_on_the_command_line_is_refused_at_once(
+    tmp_path: Path, kind: str, command: tuple[str, ...]
+) -> None:
+    """Reading a FIFO without a writer blocked forever; /dev/zero filled memory (5.3 GB in 8 s)."""
+    if kind == "named pipe":
+        name = str(tmp_path / "pipe.md")
+        os.mkfifo(name)
+    else:
+        name = "/dev/zero"
+    done = subprocess.run([*MDJOURNAL, *command, name], capture_output=True, text=True, timeout=60)
+    message = one_line_error(done.returncode, done.stdout if command == ("parse",) else "", done.stderr)
+    assert message == (
+        f"{name}: is a {kind}, not a regular file, so mdjournal does not read it "
+        f"(to check what it holds, give it on standard input: mdjournal lint - < {name})"
+    )
+
+
+def test_a_post_past_the_size_limit_is_refused(tmp_path: Path) -> None:
+    limit = {files.MAX_FILE_SIZE_VARIABLE: "1K"}
+    at_limit = post("at.md", CLEAN.encode().ljust(1024, b"\n"))(tmp_path)
+    past = post("past.md", CLEAN.encode().ljust(1025, b"\n"))(tmp_path)
+    assert run("lint", str(at_limit), env=limit)[0] == 0
+    refused = "larger than mdjournal's limit of 1,024 bytes, so it is not read (set MDJOURNAL_MAX_FILE_SIZE, e.g. to 500M, to allow more)"
+    for command in COMMANDS:
+        code, out, err = run(*command, str(past), env=limit)
+        assert one_line_error(code, "", err) == f"{past}: {refused}"
+    code, out, err = run("fmt", "--fix", "-", input=past.read_bytes(), env=limit)
+    assert one_line_error(code, out, err) == f"<stdin>: {refused}"
+    assert run("lint", str(past), env={files.MAX_FILE_SIZE_VARIABLE: "2k"})[0] == 0
+
+
+def test_a_bad_size_limit_is_an_error(tmp_path: Path) -> None:
+    path = post("post.md", CLEAN.encode())(tmp_path)
+    code, out, err = run("parse", str(path), env={files.MAX_FILE_SIZE_VARIABLE: "lots"})
+    assert one_line_error(code, out, err) == (
+        "MDJOURNAL_MAX_FILE_SIZE='lots': not a size (a number of bytes, or with K, M or G)"
+    )
