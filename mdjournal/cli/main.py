@@ -63,6 +63,10 @@ class _Command(click.Group):
         except click.Abort:
             click.echo("mdjournal: aborted", err=True)
             return 1
+        except Exception as error:  # a bug or no memory left: one line and exit 2, never exit 1
+            from mdjournal.cli.runner import failure
+
+            fail(failure(None, error))
         return code if isinstance(code, int) else 0
 
 
@@ -122,7 +126,7 @@ def parse_command(
     ([x] read, [ ] unread), year and title. --json prints the whole model. The
     category level and TO READ marker come from the config, as for lint.
     """
-    from mdjournal.cli.runner import read_posts
+    from mdjournal.cli.runner import failure, read_posts
     from mdjournal.config.settings import ConfigError
     from mdjournal.linting.selection import Configs
     from mdjournal.parsing.journal import parse
@@ -141,9 +145,13 @@ def parse_command(
     options = post.config.parse_options
     if category_level is not None:
         options["category_level"] = category_level
-    journal = parse(post.text, **options)
-    if as_json:
-        click.echo(dumps(journal_data(journal, post.path)))
+    try:
+        journal = parse(post.text, **options)
+        shown = dumps(journal_data(journal, post.path)) if as_json else None
+    except Exception as error:
+        fail(failure(post.path, error))
+    if shown is not None:
+        click.echo(shown)
     else:
         for line in outline(journal, post.path):
             click.echo(printable(line))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 import click
 
@@ -160,10 +160,70 @@ def _git_ignored(folder: str) -> frozenset[str] | None:
     return frozenset(name for name in listed.stdout.decode("utf-8", "surrogateescape").split("\0") if name)
 
 
+TRACEBACK_VARIABLE = "MDJOURNAL_TRACEBACK"
+
+
+def failure(name: str | None, error: BaseException) -> str:
+    """What went wrong with ``name``, in one line, for an error no one foresaw.
+
+    Running out of memory says so; any other exception is named as a bug to report.
+    With ``MDJOURNAL_TRACEBACK=1`` the traceback goes to standard error as well.
+    """
+    if os.environ.get(TRACEBACK_VARIABLE):
+        import traceback
+
+        traceback.print_exception(error)
+    where = f"{name}: " if name is not None else ""
+    if isinstance(error, MemoryError):
+        return f"{where}out of memory while working on it"
+    return (
+        f"{where}internal error ({type(error).__name__}: {error}). "
+        f"Please report it; {TRACEBACK_VARIABLE}=1 shows where it happened"
+    )
+
+
+class _Failed(NamedTuple):
+    """What a guarded function returns instead of raising: why it failed."""
+
+    message: str
+
+
+class _Guarded(Generic[R]):
+    """``function``, with any exception it raises on a post turned into :class:`_Failed`
+    (picklable, for the workers): one post's failure is one error line, and the
+    other posts are still worked on."""
+
+    __slots__ = ("function",)
+
+    def __init__(self, function: Callable[[Post], R]) -> None:
+        self.function = function
+
+    def __call__(self, post: Post) -> R | _Failed:
+        try:
+            return self.function(post)
+        except Exception as error:  # MemoryError included: whatever it is, one line and exit 2
+            return _Failed(failure(post.path, error))
+
+
 def run_all(
     function: Callable[[Post], R], posts: Iterable[Post], jobs: int = 0
 ) -> Iterator[tuple[Post, R | None]]:
     """``(post, function(post))`` in input order (``None`` for an unreadable post).
+
+    A post ``function`` fails on comes back as unreadable, with the error (see
+    :func:`failure`) as its ``error``.
+    """
+    for post, result in _run_all(_Guarded(function), posts, jobs):
+        if isinstance(result, _Failed):
+            yield post._replace(text=None, error=result.message), None
+        else:
+            yield post, result
+
+
+def _run_all(
+    function: Callable[[Post], R], posts: Iterable[Post], jobs: int = 0
+) -> Iterator[tuple[Post, R | None]]:
+    """:func:`run_all` without the guard.
 
     ``jobs`` is how many worker processes share the posts (0: one per CPU), and
     ``function`` must then be picklable. With one job the posts are worked on here,
@@ -188,7 +248,7 @@ def run_all(
             break
     workers = min(wanted, readable, work // WORK_PER_WORKER)
     if workers <= 1:
-        yield from run_all(function, [*batch, *posts], jobs=1)
+        yield from _run_all(function, [*batch, *posts], jobs=1)
         return
     from concurrent.futures import ProcessPoolExecutor
 

@@ -22,6 +22,10 @@ from pathlib import Path
 import pytest
 
 import mdjournal
+from mdjournal.cli import fmt as fmt_cli
+from mdjournal.cli import lint as lint_cli
+from mdjournal.parsing import journal
+from mdjournal.reporting import formats
 from mdjournal.text import files
 from tests.conftest import MDJOURNAL, ROOT, one_line_error, snapshot
 from tests.conftest import run_cli as run
@@ -165,7 +169,6 @@ def test_a_file_without_read_permission(
     path = post("secret.md", CLEAN.encode())(tmp_path)
     path.chmod(0o000)
     if simulated:
-
         os_open = os.open
 
         def refuse(name: str, *args: int, **kwargs: int) -> int:
@@ -590,3 +593,77 @@ def test_a_bad_size_limit_is_an_error(tmp_path: Path) -> None:
     assert one_line_error(code, out, err) == (
         "MDJOURNAL_MAX_FILE_SIZE='lots': not a size (a number of bytes, or with K, M or G)"
     )
+
+
+def crashing(original: Callable[..., object], error: Exception) -> Callable[..., object]:
+    """``original``, raising ``error`` on a post that says "Crash"."""
+
+    def raising(text: str, *args: object, **kwargs: object) -> object:
+        if "Crash" in text:
+            raise error
+        return original(text, *args, **kwargs)
+
+    return raising
+
+
+BUG = "internal error (RuntimeError: boom). Please report it; MDJOURNAL_TRACEBACK=1 shows where it happened"
+
+
+@pytest.mark.parametrize("error", [RuntimeError("boom"), MemoryError()], ids=["bug", "memory"])
+@pytest.mark.parametrize("command", [("lint",), ("fmt", "--fix")], ids=["lint", "fmt-fix"])
+def test_an_unexpected_error_is_one_line_naming_the_file_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...], error: Exception
+) -> None:
+    """Not a traceback and exit 1 ("problems found"): the other posts are still worked on."""
+    good = post("good.md", CLEAN.replace("(2014)", "(2014) ").encode())(tmp_path)
+    bad = post("bad.md", CLEAN.replace("Good", "Crash").encode())(tmp_path)
+    module, name = (lint_cli, "lint_text") if command == ("lint",) else (fmt_cli, "fix_text")
+    monkeypatch.setattr(module, name, crashing(getattr(module, name), error))
+    code, out, err = run(*command, "-j", "1", str(bad), str(good))
+    assert code == 2
+    what = "out of memory while working on it" if isinstance(error, MemoryError) else BUG
+    assert err == f"mdjournal: error: {bad}: {what}\n"
+    if command == ("lint",):
+        assert out.startswith(f"{good}:8:52: MJ009")
+    else:
+        assert good.read_text(encoding="utf-8") == CLEAN
+        assert bad.read_text(encoding="utf-8") == CLEAN.replace("Good", "Crash")
+
+
+def test_parse_and_the_output_fail_in_one_line_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = post("bad.md", CLEAN.replace("Good", "Crash").encode())(tmp_path)
+    monkeypatch.setattr(journal, "parse", crashing(journal.parse, RuntimeError("boom")))
+    assert one_line_error(*run("parse", str(bad))) == f"{bad}: {BUG}"
+    monkeypatch.undo()
+
+    def whole(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(formats.FORMATS, "json", formats.Format(formats.json_piece, whole))
+    assert one_line_error(*run("lint", "--output-format", "json", str(bad))) == BUG
+
+
+def test_a_traceback_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = post("bad.md", CLEAN.replace("Good", "Crash").encode())(tmp_path)
+    monkeypatch.setattr(lint_cli, "lint_text", crashing(lint_cli.lint_text, RuntimeError("boom")))
+    code, _, err = run("lint", str(bad), env={"MDJOURNAL_TRACEBACK": "1"})
+    assert code == 2
+    assert err.startswith("Traceback (most recent call last):")
+    assert err.endswith(f"RuntimeError: boom\nmdjournal: error: {bad}: {BUG}\n")
+
+
+@pytest.mark.slow
+def test_running_out_of_memory_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """Under a memory limit a big post died with a MemoryError traceback and exit 1 ("problems found")."""
+    import resource
+
+    unit = "- ✔️ [Paper](https://example.org/p) (2017)\n\nNotes on it.\n\n"
+    path = post("big.md", (CLEAN + unit * 300_000).encode())(tmp_path)
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (300 << 20, 300 << 20))
+
+    done = subprocess.run(
+        [*MDJOURNAL, "lint", str(path)], capture_output=True, text=True, preexec_fn=limit_memory, timeout=120
+    )
+    assert one_line_error(done.returncode, "", done.stderr) == f"{path}: out of memory while working on it"
