@@ -119,30 +119,36 @@ def load_yaml(text: str) -> Loaded:
         return Loaded({}, duplicates=duplicates)
     if not isinstance(data, Mapping):
         return Loaded(None, f"front matter is a YAML {type(data).__name__}, not a mapping", 1)
-    if not _within_bounds(data):
+    if not _within_bounds(data, len(text) + _MAX_EXPANSION):
         return Loaded(
             None,
-            f"front matter nests deeper than {_MAX_DEPTH} levels or expands to more than "
-            f"{_MAX_VALUES:,} values (YAML aliases); mdjournal does not read it",
+            f"front matter nests deeper than {_MAX_DEPTH} levels or its YAML aliases expand it "
+            f"to more than {_MAX_VALUES:,} values or {_MAX_EXPANSION:,} characters beyond "
+            "what is written; mdjournal does not read it",
         )
     return Loaded(data, duplicates=duplicates)
 
 
 #: Limits on what front matter may expand to. Real front matter is a few flat keys;
 #: YAML aliases can make a few hundred bytes stand for billions of values or for a
-#: value that contains itself, which anything walking the data would never finish.
+#: value that contains itself, which anything walking the data would never finish,
+#: and a few references to a long value stand for gigabytes of text (a 200 KB value
+#: referenced 9,000 times took 3.5 GB to print as JSON).
 _MAX_DEPTH = 50
 _MAX_VALUES = 10_000
+_MAX_EXPANSION = 1024 * 1024  # characters of text the aliases may add to what is written
 
 
-def _within_bounds(data: Any) -> bool:
-    """Whether ``data``, with every alias expanded, stays within the limits."""
+def _within_bounds(data: Any, max_text: int) -> bool:
+    """Whether ``data``, with every alias expanded, stays within the limits (``max_text``: characters of text)."""
     stack = [(data, 1)]
-    values = 0
+    values = text = 0
     while stack:
         value, depth = stack.pop()
         values += 1
-        if values > _MAX_VALUES or depth > _MAX_DEPTH:
+        if isinstance(value, str):
+            text += len(value)
+        if values > _MAX_VALUES or depth > _MAX_DEPTH or text > max_text:
             return False
         if isinstance(value, Mapping):
             stack.extend((item, depth + 1) for pair in value.items() for item in pair)

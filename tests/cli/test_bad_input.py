@@ -521,6 +521,8 @@ HOSTILE_YAML = {
     "refers-to-itself": "loop: &loop [*loop]",
     "nested-500-deep": "deep: " + "[" * 500 + "]" * 500,
     "billion-laughs": laughs(6),  # 277 bytes; every level multiplies by nine
+    # 34 KB standing for 40 MB: few values, so only a bound in characters catches it
+    "long-value-many-times": "long: &long " + "x" * 20_000 + "\nmany: [" + ", ".join(["*long"] * 2_000) + "]",
 }
 
 
