@@ -669,3 +669,28 @@ def test_running_out_of_memory_is_one_line_and_exit_2(tmp_path: Path) -> None:
         [*MDJOURNAL, "lint", str(path)], capture_output=True, text=True, preexec_fn=limit_memory, timeout=120
     )
     assert one_line_error(done.returncode, "", done.stderr) == f"{path}: out of memory while working on it"
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif"])
+def test_a_file_name_that_is_not_utf_8_is_carried_by_every_format(tmp_path: Path, output_format: str) -> None:
+    """``bad\\xff.md`` (Python holds the byte as U+DCFF) crashed SARIF with a UnicodeEncodeError."""
+    path = post("bad\udcff.md", CLEAN.replace("(2014)", "(2014) ").encode())(tmp_path)
+    code, out, err = run("lint", "--output-format", output_format, str(path))
+    assert (code, err) == (1, "")
+    shown = {
+        "text": lambda: out.splitlines()[0].split(":")[0],
+        "json": lambda: json.loads(out)[0]["path"],  # JSON's own escape, "\udcff": the exact name back
+        "github": lambda: out.split("file=")[1].split(",")[0],
+        "sarif": lambda: json.loads(out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
+            "artifactLocation"
+        ]["uri"],
+    }[output_format]()
+    expected = {"json": str(path), "sarif": f"{tmp_path.relative_to('/')}/bad%FF.md"}
+    assert shown.lstrip("/") == expected.get(output_format, f"{tmp_path}/bad\\xff.md").lstrip("/")
+    code, out, err = run(
+        "lint", "--output-format", output_format, "--stdin-filename", "x\udcff.md", "-", input=b""
+    )
+    assert code == 1 and "Traceback" not in err
+    for command in COMMANDS:
+        code, _, err = run(*command, str(path))
+        assert code in (0, 1) and "Traceback" not in err

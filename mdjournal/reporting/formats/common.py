@@ -32,14 +32,20 @@ Reports = Sequence[FileFindings]
 #: What a terminal acts on besides line breaks and tabs: C0 and C1 controls and DEL,
 #: and the bidirectional embeddings, overrides and isolates that make text display in
 #: another order than it is stored ("Trojan Source").
-_OTHERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+#: Lone surrogates (a file name's bytes that are not UTF-8, as Python decodes them) are
+#: escaped too: they cannot be written as UTF-8 at all.
+_OTHERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 _CONTROL = re.compile(rf"[\n\r{_OTHERS}]")
 _control_keeping_lines = lazy(rf"\r(?!\n)|[{_OTHERS}]")  # the diff on a terminal only
-_json_raw = lazy(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")  # what json.dumps leaves raw
+#: What json.dumps leaves raw (with ``ensure_ascii=False``), lone surrogates included.
+_json_raw = lazy(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 
 
 def printable(text: str, *, lines: bool = False) -> str:
     r"""``text`` with every control character escaped as ``\x1b`` or ``\u202e``, safe to print.
+
+    A byte of a file name that is not UTF-8 (``bad\xff.md``, which Python holds as
+    the lone surrogate U+DCFF) is shown as that byte, ``\xff``.
 
     Tabs are kept. With ``lines``, so are line breaks (a diff stays a diff, a CRLF
     line keeps its CR); without, a message is always one line.
@@ -56,6 +62,8 @@ def _escape(match: re.Match[str]) -> str:
     code = ord(char)
     if char in "\r\n":
         return "\\r" if char == "\r" else "\\n"
+    if 0xDC80 <= code <= 0xDCFF:
+        code -= 0xDC00
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 

@@ -7,6 +7,7 @@ applies (a safe one, or an unsafe one with ``--unsafe-fixes``) carries it as SAR
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
@@ -25,7 +26,8 @@ def piece(report: FileFindings, *, color: bool = False, unsafe_fixes: bool = Fal
     from mdjournal.linting.rules import RULES
 
     index = {rule.code: position for position, rule in enumerate(RULES)}
-    location = {"uri": quote(PurePath(report.path).as_posix(), safe="/")}
+    # The path as a relative URI: its bytes percent-encoded, those that are not UTF-8 too (``bad%FF.md``).
+    location = {"uri": quote(os.fsencode(PurePath(report.path).as_posix()), safe="/")}
     results = []
     for finding in report.findings:
         result: dict[str, Any] = {
