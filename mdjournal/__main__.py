@@ -1,5 +1,5 @@
 """``python -m mdjournal``: the same as the ``mdjournal`` console script."""
 
-from mdjournal.cli.main import main
+from mdjournal.cli.script import run
 
-main(prog_name="mdjournal")
+run()

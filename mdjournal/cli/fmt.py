@@ -17,7 +17,7 @@ from mdjournal.linting.finding import Finding, Severity
 from mdjournal.linting.selection import Configs, Settings
 from mdjournal.reporting.diffs import paint_diff, unified_diff
 from mdjournal.reporting.formats import error_line, printable
-from mdjournal.text.files import JournalError, write_text_atomic
+from mdjournal.text.files import JournalError, signals_held, write_text_atomic
 
 
 def run(
@@ -58,18 +58,23 @@ def run(
         elif mode == "check" and result.text != post.text:
             click.echo(f"Would fix: {printable(post.path)}")
         elif mode == "fix":
-            try:
-                _write(post, result)
-            except JournalError as error:
-                click.echo(error_line(str(error)), err=True)
-                errors += 1
-                continue
-            left += len(result.remaining)
-            failing += sum(finding.severity is not Severity.INFO for finding in result.remaining)
-            click.echo(report(post.path, result, unsafe_fixes), err=post.is_stdin)
-            if show_fixes:
-                for line in fixes_done(post.path, result):
-                    click.echo(line, err=post.is_stdin)
+            # Held so that a file written is a file reported (see signals_held).
+            with signals_held():
+                try:
+                    written = _write(post, result)
+                except JournalError as error:
+                    click.echo(error_line(str(error)), err=True)
+                    errors += 1
+                    continue
+                left += len(result.remaining)
+                failing += sum(finding.severity is not Severity.INFO for finding in result.remaining)
+                click.echo(report(post.path, result, unsafe_fixes, written=written), err=post.is_stdin)
+                if show_fixes and written:  # fixes another run wrote are not this run's to show
+                    for line in fixes_done(post.path, result):
+                        click.echo(line, err=post.is_stdin)
+            if not written:
+                changed -= result.text != post.text
+                fixed -= result.applied
     if not files and not errors:
         click.echo("mdjournal: warning: no Markdown files to fix in the paths given", err=True)
     if mode == "fix" and files > 1:
@@ -102,13 +107,17 @@ def fix_post(post: Post, unsafe: bool = False) -> FixResult:
     return fix_text(post.text, post.config, post.path, unsafe=unsafe)
 
 
-def _write(post: Post, result: FixResult) -> None:
-    """Standard input goes to standard output, whole; a file is replaced only if it changed."""
+def _write(post: Post, result: FixResult) -> bool:
+    """Standard input goes to standard output, whole; a file is replaced only if it changed.
+
+    False when the file already held the fixed text (another run wrote it first).
+    """
     if post.is_stdin:
         sys.stdout.buffer.write(result.text.encode("utf-8"))
         sys.stdout.flush()
     elif result.text != post.text:
-        write_text_atomic(post.path, result.text, expected=post.text)
+        return write_text_atomic(post.path, result.text, expected=post.text)
+    return True
 
 
 def breakdown(applied: Counter[str]) -> str:
@@ -126,9 +135,15 @@ def fixes_done(path: str, result: FixResult) -> list[str]:
     ]
 
 
-def report(path: str, result: FixResult, unsafe_fixes: bool) -> str:
-    """``post.md: fixed 47 (MJ001 ×25, ...); 6 left to fix by hand``."""
+def report(path: str, result: FixResult, unsafe_fixes: bool, *, written: bool = True) -> str:
+    """``post.md: fixed 47 (MJ001 ×25, ...); 6 left to fix by hand``.
+
+    What this run did: a fix another run had already written (``written`` false)
+    is not claimed.
+    """
     done = f"fixed {result.fixed} ({breakdown(result.applied)})" if result.fixed else "nothing to fix"
+    if not written:
+        done = "nothing written: another run had already written the same fixes"
     remaining = result.remaining
     path = printable(path)
     if not remaining:

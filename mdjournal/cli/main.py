@@ -6,10 +6,11 @@ runs, so ``mdjournal --version`` and ``--help`` stay fast.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
@@ -42,9 +43,14 @@ class _Command(click.Group):
         kwargs["standalone_mode"] = False
         # A run is short and what it builds is acyclic: without the cycle collector
         # walking it between the parse, the rules and the report (see gc_pause.py).
-        with gc_paused():
+        # Run on the process's own command line (not called with arguments, as a test
+        # does), a stopped run ignores further signals and then ends at once.
+        whole_process = not args and kwargs.get("args") is None
+        with gc_paused(), _stopped_politely(to_the_end=whole_process) as stopped:
             code = self._run(*args, **kwargs)
-        sys.exit(code)
+        if stopped and whole_process:
+            _end_now(stopped[0])
+        sys.exit(stopped[0] if stopped else code)
 
     def _run(self, *args: Any, **kwargs: Any) -> int:
         try:
@@ -60,7 +66,9 @@ class _Command(click.Group):
 
             click.echo(error_line(error.format_message()), err=True)
             return error.exit_code
-        except click.Abort:
+        except click.Abort as abort:
+            if isinstance(abort.__context__, KeyboardInterrupt):
+                raise abort.__context__ from None  # Ctrl-C, which click calls an abort
             click.echo("mdjournal: aborted", err=True)
             return 1
         except Exception as error:  # a bug or no memory left: one line and exit 2, never exit 1
@@ -68,6 +76,70 @@ class _Command(click.Group):
 
             fail(failure(None, error))
         return code if isinstance(code, int) else 0
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised like Ctrl-C's KeyboardInterrupt so that the same clean-up runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_stopped(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def _stopped_politely(*, to_the_end: bool) -> Iterator[list[int]]:
+    """Turn Ctrl-C, SIGTERM and SIGHUP into one line and the exit code shells expect (128 + the signal).
+
+    What was written before is already reported (``fmt --fix`` reports each file
+    as it writes it, and holds the signals while it does: see
+    :func:`~mdjournal.text.files.signals_held`), temporary files are removed on
+    the way out, and the signals are then ignored (with ``to_the_end``, until the
+    process exits), so a second Ctrl-C cannot print a traceback from deep inside the
+    interpreter's shutdown. The yielded list gets the exit code when the run was
+    stopped.
+    """
+    import signal
+    import threading
+
+    stopped: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield stopped
+        return
+    others = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {signum: signal.signal(signum, _raise_stopped) for signum in others}
+    try:
+        yield stopped
+    except KeyboardInterrupt as interrupt:
+        signum = interrupt.signum if isinstance(interrupt, Stopped) else signal.SIGINT
+        interrupt_handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        previous = dict.fromkeys(others, signal.SIG_IGN) if to_the_end else previous
+        click.echo(f"mdjournal: stopped by {signal.Signals(signum).name}", err=True)  # after click's new line
+        stopped.append(128 + signum)
+        if not to_the_end:
+            signal.signal(signal.SIGINT, interrupt_handler)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _end_now(code: int) -> NoReturn:
+    """End a stopped process at once, with ``code``: its temporary files are gone and
+    its output is out, and the interpreter's usual shutdown (joining the workers'
+    threads) is where a KeyboardInterrupt traceback could still appear. Workers
+    still running are stopped first."""
+    if "multiprocessing" in sys.modules:
+        import multiprocessing
+
+        for child in multiprocessing.active_children():
+            child.terminate()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 @click.group("mdjournal", cls=_Command, context_settings={"help_option_names": ["-h", "--help"]})

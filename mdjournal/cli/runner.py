@@ -20,7 +20,16 @@ import click
 
 from mdjournal.config.settings import Config, ConfigError
 from mdjournal.linting.selection import Configs
-from mdjournal.text.files import STDIN, STDIN_NAME, JournalError, read_stdin, read_text, unreadable
+from mdjournal.text.files import (
+    STDIN,
+    STDIN_NAME,
+    STOP_SIGNALS,
+    JournalError,
+    read_stdin,
+    read_text,
+    signals_held,
+    unreadable,
+)
 
 if TYPE_CHECKING:
     from mdjournal.model.nodes import Journal
@@ -263,11 +272,31 @@ def _run_all(
     # Posts go to the workers a few at a time: a round trip per post would cost more
     # than some posts, and big chunks would leave a worker idle at the end. Results
     # are handed on as they come, in order, so output overlaps the work.
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_the_parent)
+    try:
+        with signals_held():  # the workers start (at the first task) with the signals held
+            pool.submit(int)
         results = pool.map(function, to_work_on(), chunksize=4)
         # Executor.map submits every post before it returns, so ``batch`` is whole here.
         for post in batch:
             yield post, (next(results) if post.text is not None else None)
+    except BaseException:  # stopped (Ctrl-C, SIGTERM) or failed: drop the work not started
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """In a worker: Ctrl-C reaches the whole process group, but only the parent
+    reports it (each worker printed a KeyboardInterrupt traceback) and stops the
+    pool; SIGTERM and SIGHUP end a worker silently, as the parent's clean-up expects."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in STOP_SIGNALS:
+        if signum != signal.SIGINT:
+            signal.signal(signum, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
 def _cpus() -> int:

@@ -14,8 +14,11 @@ import contextlib
 import errno
 import os
 import re
+import signal
 import stat
 import sys
+from collections.abc import Iterator
+from typing import BinaryIO
 
 STDIN = "-"  #: the path that means standard input
 STDIN_NAME = "<stdin>"  #: its name in messages, unless --stdin-filename gives one
@@ -219,23 +222,55 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, len(data[start:offset].decode("utf-8", "replace")) + 1
 
 
+#: The signals that stop mdjournal politely (Ctrl-C, ``kill``, a closed terminal):
+#: held back while a file is replaced, so that it happens whole or not at all.
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP wait until the block is done (then they arrive).
+
+    A signal that interrupted a write between creating the temporary file and
+    renaming it left the file behind (3 runs in 8 under SIGTERM), or wrote the post
+    without a word. Only the main thread can hold them; elsewhere this does nothing.
+    """
+    import threading
+
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def write_text_atomic(
     path: str | os.PathLike[str], text: str | bytes, *, expected: str | None = None, create: bool = False
 ) -> bool:
     """Replace the file's content with ``text`` all at once, or not at all.
 
     The new text goes to a temporary file in the same folder, is flushed to disk,
-    gets the original's permission bits, and is renamed over the original, so a
-    crash, a full disk or a read-only folder leaves the original intact. A symbolic
-    link is followed: the file it points to is replaced, the link stays a link. A
-    file without write permission is refused like a read-only folder would be:
-    renaming over it would bypass what its mode says.
+    gets the original's owner, group, permission bits and extended attributes
+    (ACLs among them), and is renamed over the original, so a crash, a full disk or
+    a read-only folder leaves the original intact; Ctrl-C, SIGTERM and SIGHUP wait
+    until it is done. A symbolic link is followed: the file it points to is
+    replaced, the link stays a link. Refused (a :class:`JournalError`, the file
+    left as it was): a file without write permission (renaming over it would
+    bypass what its mode says), one with other hard links (they would keep the old
+    text), and one whose owner or attributes the replacement could not keep.
 
     ``expected`` is the text the fix was computed from. Just before the rename the
     file is read again: if someone changed it meanwhile (an editor saving, another
     run), it is left as it now is and a :class:`JournalError` says so, rather than
     their change being silently lost; if it already holds ``text`` (another run
-    fixed it first), nothing is written. Returns whether the file was written.
+    fixed it first), nothing is written. The original stays open, and once the
+    replacement is in place it is read once more: a change written into it in the
+    meantime is put back. Returns whether the file was written.
 
     With ``create`` (an output file, such as ``export -o``), a file that does not
     exist yet is made, with the permissions the umask gives a new file; ``text`` may
@@ -243,42 +278,105 @@ def write_text_atomic(
     """
     name = os.fspath(path)
     target = os.path.realpath(name)
-    folder = os.path.dirname(target) or "."
     data = text.encode("utf-8") if isinstance(text, str) else text
-    temporary = None
-    try:
+    with signals_held():
         try:
-            mode = stat.S_IMODE(os.stat(target).st_mode)
-        except FileNotFoundError:
-            if expected is not None:
-                raise _changed(name, "removed") from None
-            if not create:
-                raise
-            mode = 0o666 & ~_umask()
-        else:
-            if not os.access(target, os.W_OK) or not mode & 0o222:
-                raise PermissionError(errno.EACCES, "the file is read-only")
-        import tempfile  # only when writing: it is slow to import
+            try:
+                original = open(target, "rb")  # noqa: SIM115 (kept open across the rename, closed below)
+            except FileNotFoundError:
+                if expected is not None:
+                    raise _changed(name, "removed") from None
+                if not create:
+                    raise
+                _replace(target, data, None, name)
+                return True
+            with original:
+                status = os.fstat(original.fileno())
+                _check_writable(name, target, status)
+                if expected is not None and not _still(target, original, status, expected, data, name):
+                    return False
+                _replace(target, data, (status, original.fileno()), name)
+                if expected is not None and (now := _contents(original)) != expected.encode("utf-8"):
+                    # Written into between the last look and the rename: theirs goes back.
+                    _replace(target, now, (status, original.fileno()), name)
+                    raise _changed(name, "changed on disk", put_back=True)
+        except OSError as error:
+            raise JournalError(
+                f"{name}: cannot write: {error.strerror or error}; the file was left as it was"
+            ) from None
+    return True
 
-        handle, temporary = tempfile.mkstemp(prefix=".mdjournal-", suffix=".tmp", dir=folder)
+
+def _check_writable(name: str, target: str, status: os.stat_result) -> None:
+    if not os.access(target, os.W_OK) or not stat.S_IMODE(status.st_mode) & 0o222:
+        raise PermissionError(errno.EACCES, "the file is read-only")
+    if status.st_nlink > 1:
+        others = status.st_nlink - 1
+        raise JournalError(
+            f"{name}: has {others} other hard link{'s' if others > 1 else ''}, which would keep the old "
+            "text if it were replaced, so it was left as it was (to fix it there too, fix a copy and "
+            f"write it back in place: mdjournal fmt --fix - < {name} > fixed.md && cat fixed.md > {name})"
+        )
+
+
+def _replace(target: str, data: bytes, original: tuple[os.stat_result, int] | None, name: str) -> None:
+    """Put ``data`` at ``target`` through a temporary file renamed over it.
+
+    ``original`` is the replaced file's status and open descriptor, whose metadata
+    the new file gets; without one (a new file), it gets what the umask allows.
+    """
+    import tempfile  # only when writing: it is slow to import
+
+    handle, temporary = tempfile.mkstemp(prefix=".mdjournal-", suffix=".tmp", dir=os.path.dirname(target))
+    try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
+            if original is None:
+                os.fchmod(out.fileno(), 0o666 & ~_umask())
+            else:
+                _keep_metadata(out.fileno(), *original, name)
             os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        if expected is not None and not _still(target, expected.encode("utf-8"), data, name):
-            return False
         os.replace(temporary, target)
-        temporary = None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _keep_metadata(out: int, status: os.stat_result, original: int, name: str) -> None:
+    """Give the file ``out`` the owner, group, mode and extended attributes of ``original``.
+
+    The owner first (a change of owner clears set-user-ID bits), then the mode, then
+    the extended attributes: a POSIX ACL is one (``system.posix_acl_access``), and
+    setting it last keeps the mode's group bits and the ACL's mask in step.
+    """
+    mine = os.fstat(out)
+    if (mine.st_uid, mine.st_gid) != (status.st_uid, status.st_gid):
+        try:
+            os.fchown(out, status.st_uid, status.st_gid)
+        except PermissionError:
+            raise JournalError(
+                f"{name}: owned by user {status.st_uid} and group {status.st_gid}, which mdjournal may not "
+                "give the fixed file, so it was left as it was"
+            ) from None
+    os.fchmod(out, stat.S_IMODE(status.st_mode))
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        attributes = os.listxattr(original)
     except OSError as error:
-        raise JournalError(
-            f"{name}: cannot write: {error.strerror or error}; the file was left as it was"
-        ) from None
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-    return True
+        if error.errno in (errno.ENOTSUP, errno.EOPNOTSUPP):
+            return
+        raise
+    for attribute in attributes:
+        try:
+            os.setxattr(out, attribute, os.getxattr(original, attribute))
+        except OSError as error:
+            raise JournalError(
+                f"{name}: cannot keep its extended attribute {attribute} ({error.strerror or error}), "
+                "so it was left as it was"
+            ) from None
 
 
 def _umask() -> int:
@@ -288,26 +386,38 @@ def _umask() -> int:
     return mask
 
 
-def _still(target: str, expected: bytes, data: bytes, name: str) -> bool:
+def _contents(handle: BinaryIO) -> bytes:
+    """The whole content of the open file, from its start."""
+    handle.seek(0)
+    return handle.read()
+
+
+def _still(
+    target: str, original: BinaryIO, status: os.stat_result, expected: str, data: bytes, name: str
+) -> bool:
     """Whether ``target`` still holds ``expected`` (so it may be replaced by ``data``).
 
     False when it already holds ``data``; a :class:`JournalError` when it holds
     anything else, or is gone: someone else's change is never overwritten.
     """
     try:
-        with open(target, "rb") as current:
-            now = current.read()
+        current = os.stat(target)
     except FileNotFoundError:
-        now = None
+        raise _changed(name, "removed") from None
+    if (current.st_dev, current.st_ino) == (status.st_dev, status.st_ino):
+        now = _contents(original)
+    else:  # replaced by another file since it was opened
+        with open(target, "rb") as replacement:
+            now = replacement.read()
     if now == data:
         return False
-    if now != expected:
-        raise _changed(name, "removed" if now is None else "changed on disk")
+    if now != expected.encode("utf-8"):
+        raise _changed(name, "changed on disk")
     return True
 
 
-def _changed(name: str, what: str) -> JournalError:
+def _changed(name: str, what: str, *, put_back: bool = False) -> JournalError:
+    now = "their version was put back" if put_back else "left as it is now"
     return JournalError(
-        f"{name}: {what} while mdjournal was fixing it; left as it is now "
-        "(run mdjournal again to fix the new version)"
+        f"{name}: {what} while mdjournal was fixing it; {now} (run mdjournal again to fix the new version)"
     )
