@@ -97,8 +97,13 @@ def scan_head(md: MarkdownIt, text: str, env: dict[str, Any], inline: str) -> He
     after it are the blurb's. ``text`` must use ``\\n`` line breaks; ``inline`` is the
     same paragraph as markdown-it's block parse gives it (the inline token's
     content), which is inline-parsed for the cross-check only if a link was found.
+
+    markdown-it reads NUL as U+FFFD (as CommonMark says), so the scan does too
+    (one character for one: every offset stays): ``[T](\\x00)`` is a link to it, not
+    a destination "never closed".
     """
-    original, text = text, mask_liquid(text)
+    original = text.replace("\0", "\ufffd")
+    text = mask_liquid(original)
     first_line = text.split("\n", 1)[0]
     opening = _opening(text, first_line)
     if isinstance(opening, NotAnEntry):

@@ -348,3 +348,17 @@ def test_maths_in_a_list_keeps_its_lines_indentation() -> None:
     assert kept(ours) == kept(post) and len(kept(post)) == 2
     assert ours == post.replace("*   ", "- ").replace("\n    $$\n    x_1", "\n  $$\n    x_1")
     assert mdformat.text(ours, extensions=["mdjournal"]) == ours
+
+
+def test_a_nul_in_a_link_is_read_as_markdown_it_reads_it() -> None:
+    """markdown-it reads NUL as U+FFFD; mdjournal read "[T](\\x00)" as a link never closed (a wrong
+    MJ010), so after mdformat wrote U+FFFD a new entry appeared."""
+    from mdjournal.linting.linter import lint_text
+    from mdjournal.parsing.journal import parse
+
+    post = "---\ntitle: T\ndate: 2025-01-01\n---\n\n## Papers\n\n- [T](\x00)\n\n- [U](<\x00>)\n"
+    journal, findings = lint_text(post)
+    assert [(entry.title, entry.url) for entry in journal.entries] == [("T", "\ufffd"), ("U", "\ufffd")]
+    assert [finding.code for finding in findings if finding.code == "MJ010"] == []
+    out = mdformat.text(post, extensions=["mdjournal"])
+    assert [(entry.title, entry.url) for entry in parse(out).entries] == [("T", "\ufffd"), ("U", "\ufffd")]
