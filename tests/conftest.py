@@ -126,3 +126,16 @@ def one_line_error(code: int, out: str, err: str) -> str:
     assert err.endswith("\n") and err.count("\n") == 1, err
     assert err.startswith("mdjournal: error: "), err
     return err[len("mdjournal: error: ") : -1]
+
+
+def refuse_listing(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Make ``folder`` one that cannot be listed, as a folder without read permission is
+    for anyone but root (who can list it anyway)."""
+    scandir = os.scandir
+
+    def refuse(path: str) -> object:
+        if os.fspath(path) == str(folder):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)

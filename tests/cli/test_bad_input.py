@@ -27,7 +27,7 @@ from mdjournal.cli import lint as lint_cli
 from mdjournal.parsing import journal
 from mdjournal.reporting import formats
 from mdjournal.text import files
-from tests.conftest import MDJOURNAL, ROOT, one_line_error, snapshot
+from tests.conftest import MDJOURNAL, ROOT, one_line_error, refuse_listing, snapshot
 from tests.conftest import run_cli as run
 
 COMMANDS = [("lint",), ("fmt", "--check"), ("fmt", "--fix"), ("parse",)]
@@ -254,14 +254,7 @@ def test_a_folder_that_cannot_be_listed_is_reported(
     locked = tmp_path / "locked"
     locked.mkdir()
     post("hidden-from-us.md", CLEAN.encode())(locked)
-    scandir = os.scandir
-
-    def refuse(path: str) -> object:
-        if os.fspath(path) == str(locked):
-            raise PermissionError(13, "Permission denied", os.fspath(path))
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", refuse)
+    refuse_listing(monkeypatch, locked)
     code, out, err = run("lint", str(tmp_path))
     if excluded:
         assert (code, out, err) == (0, "All checks passed!\n", "")

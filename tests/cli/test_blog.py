@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mdjournal.cli.runner import WORK_PER_WORKER, Post, run_all
-from tests.conftest import JOURNAL
+from tests.conftest import JOURNAL, refuse_listing
 from tests.conftest import run_cli as run
 
 POST = "---\ntitle: T\ndate: 2025-06-16\n---\n\n## Papers\n\n- ✔️ [Paper {n}](https://example.com/{n}) (2020) \n\nNotes.\n"
@@ -186,14 +186,7 @@ def test_a_folder_git_cannot_read_is_reported_inside_a_work_tree(
     """Outside git such a folder was an error, inside one it vanished: "All checks passed!", exit 0."""
     subprocess.run(["git", "init", "-q"], cwd=site, check=True)
     locked = site / "_posts"
-    scandir = os.scandir
-
-    def refuse(path: str) -> object:
-        if os.fspath(path) == str(locked):
-            raise PermissionError(13, "Permission denied", os.fspath(path))
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", refuse)
+    refuse_listing(monkeypatch, locked)
     code, out, err = run("lint", str(site))
     assert code == 2
     assert err == f"mdjournal: error: {locked}: cannot list this folder: Permission denied\n"
