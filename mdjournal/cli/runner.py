@@ -274,7 +274,9 @@ def _run_all(
     # are handed on as they come, in order, so output overlaps the work.
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_the_parent)
     try:
-        with signals_held():  # the workers start (at the first task) with the signals held
+        with (
+            signals_held()
+        ):  # the workers start (at the first task) holding the signals, until they set their own
             pool.submit(int)
         results = pool.map(function, to_work_on(), chunksize=4)
         # Executor.map submits every post before it returns, so ``batch`` is whole here.
@@ -292,11 +294,8 @@ def _leave_interrupts_to_the_parent() -> None:
     pool; SIGTERM and SIGHUP end a worker silently, as the parent's clean-up expects."""
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in STOP_SIGNALS:
-        if signum != signal.SIGINT:
-            signal.signal(signum, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+        signal.signal(signum, signal.SIG_IGN if signum == signal.SIGINT else signal.SIG_DFL)
 
 
 def _cpus() -> int:

@@ -235,18 +235,28 @@ def signals_held() -> Iterator[None]:
 
     A signal that interrupted a write between creating the temporary file and
     renaming it left the file behind (3 runs in 8 under SIGTERM), or wrote the post
-    without a word. Only the main thread can hold them; elsewhere this does nothing.
+    without a word. The signals' handlers are swapped for one that only notes the
+    signal, which is then raised again on the way out: a signal mask would not do,
+    as the kernel hands a signal sent to the process to any thread that does not
+    mask it (a worker pool has two). Only the main thread can set handlers;
+    elsewhere this does nothing.
     """
     import threading
 
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    arrived: list[int] = []
+    held = {
+        signum: signal.signal(signum, lambda signum, _: arrived.append(signum)) for signum in STOP_SIGNALS
+    }
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        for signum, handler in held.items():
+            signal.signal(signum, handler)
+        if arrived:
+            signal.raise_signal(arrived[0])
 
 
 def write_text_atomic(
