@@ -1,6 +1,7 @@
 """Time grows with the post as markdown-it's own parse does, on pathological input too.
 
-Each pattern is linted at N, 2N and 4N and timed against markdown-it parsing the
+Each pattern is fixed (parsed, linted and repaired: what ``fmt --fix`` does, and
+all that ``lint`` does) at N, 2N and 4N and timed against markdown-it parsing the
 same text in the same test (best of three, so a busy machine does not decide), so
 the check is a ratio, not a wall-clock figure. Quadratic work shows as a ratio that
 grows with N: 100,000 read marks in one word took 15.8 s where markdown-it takes a
@@ -15,7 +16,7 @@ from functools import partial
 
 import pytest
 
-from mdjournal.linting.linter import lint_text
+from mdjournal.fixing.fixer import fix_text
 
 HEAD = "---\ntitle: T\ndate: 2025-01-01\n---\n\n## Papers\n\n"
 
@@ -60,7 +61,7 @@ def markdown_it_parse(text: str) -> float:
 
 
 def check_growth(pattern: str, n: int) -> None:
-    """Linting grows linearly, and costs a bounded multiple of markdown-it's parse.
+    """Fixing grows linearly, and costs a bounded multiple of markdown-it's parse.
 
     From N to 4N the time may grow 8× (linear is 4×, quadratic 16×); the floor
     (5 ms) keeps timer noise on tiny inputs from deciding. Against markdown-it the
@@ -69,7 +70,7 @@ def check_growth(pattern: str, n: int) -> None:
     quadratic work reaches (2,300× on 20,000 marks before the fix).
     """
     build = PATTERNS[pattern][0]
-    times = {size: best(partial(lint_text, build(size))) for size in (n, 2 * n, 4 * n)}
+    times = {size: best(partial(fix_text, build(size))) for size in (n, 2 * n, 4 * n)}
     assert times[4 * n] <= 8 * max(times[n], 0.005), f"{pattern}: {times}"
     theirs = markdown_it_parse(build(4 * n))
     assert times[4 * n] <= 50 * max(theirs, 0.01), (
