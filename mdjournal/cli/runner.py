@@ -25,6 +25,7 @@ from mdjournal.text.files import (
     STDIN_NAME,
     STOP_SIGNALS,
     JournalError,
+    max_file_size,
     read_stdin,
     read_text,
     signals_held,
@@ -56,13 +57,19 @@ class Post(NamedTuple):
 def read_posts(paths: Sequence[str], configs: Configs) -> Iterator[Post]:
     """Each post to work on, in order, read exactly; unreadable ones carry their error.
 
-    Raises :class:`~mdjournal.config.settings.ConfigError` for a config that cannot be used.
+    Raises :class:`~mdjournal.config.settings.ConfigError` for a config that cannot be
+    used, or a size limit (``MDJOURNAL_MAX_FILE_SIZE``) that is not a size: said once,
+    not once per post.
     """
     return read_found(discover(paths), configs)
 
 
 def read_found(found: Iterable[tuple[str, str | None]], configs: Configs) -> Iterator[Post]:
     """:func:`read_posts` of what :func:`discover` found (for a caller that counts it first)."""
+    try:
+        max_file_size()
+    except JournalError as error:
+        raise ConfigError(str(error)) from None
     for path, problem in found:
         is_stdin = path == STDIN
         name = (configs.settings.stdin_filename or STDIN_NAME) if is_stdin else path

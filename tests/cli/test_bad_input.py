@@ -584,10 +584,12 @@ def test_a_post_past_the_size_limit_is_refused(tmp_path: Path) -> None:
 
 def test_a_bad_size_limit_is_an_error(tmp_path: Path) -> None:
     path = post("post.md", CLEAN.encode())(tmp_path)
-    code, out, err = run("parse", str(path), env={files.MAX_FILE_SIZE_VARIABLE: "lots"})
-    assert one_line_error(code, out, err) == (
-        "MDJOURNAL_MAX_FILE_SIZE='lots': not a size (a number of bytes, or with K, M or G)"
-    )
+    for command in COMMANDS:  # once, however many posts
+        paths = [str(path)] if command == ("parse",) else [str(path), str(tmp_path)]
+        code, out, err = run(*command, *paths, env={files.MAX_FILE_SIZE_VARIABLE: "lots"})
+        assert one_line_error(code, out, err) == (
+            "MDJOURNAL_MAX_FILE_SIZE='lots': not a size (a number of bytes, or with K, M or G)"
+        )
 
 
 def crashing(original: Callable[..., object], error: Exception) -> Callable[..., object]:
