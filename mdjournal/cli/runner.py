@@ -166,7 +166,17 @@ def _git_ignored(folder: str) -> frozenset[str] | None:
 
     try:
         listed = subprocess.run(
-            ["git", "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory", "--", "."],
+            [
+                "git",
+                "ls-files",
+                "-z",
+                "--others",
+                "--ignored",
+                "--exclude-standard",
+                "--directory",
+                "--",
+                ".",
+            ],
             cwd=folder,
             capture_output=True,
             check=True,

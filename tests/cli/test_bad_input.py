@@ -25,7 +25,7 @@ import mdjournal
 from mdjournal.cli import fmt as fmt_cli
 from mdjournal.cli import lint as lint_cli
 from mdjournal.parsing import journal
-from mdjournal.reporting import formats
+from mdjournal.reporting.formats import json_array
 from mdjournal.text import files
 from tests.conftest import MDJOURNAL, ROOT, one_line_error, refuse_listing, snapshot
 from tests.conftest import run_cli as run
@@ -636,7 +636,7 @@ def test_parse_and_the_output_fail_in_one_line_too(tmp_path: Path, monkeypatch: 
     def whole(*args: object, **kwargs: object) -> str:
         raise RuntimeError("boom")
 
-    monkeypatch.setitem(formats.FORMATS, "json", formats.Format(formats.json_piece, whole))
+    monkeypatch.setattr(json_array, "whole", whole)  # the json format's module
     assert one_line_error(*run("lint", "--output-format", "json", str(bad))) == BUG
 
 
@@ -666,7 +666,9 @@ def test_running_out_of_memory_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert one_line_error(done.returncode, "", done.stderr) == f"{path}: out of memory while working on it"
 
 
-@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif"])
+@pytest.mark.parametrize(
+    "output_format", ["text", "concise", "full", "json", "json-lines", "github", "gitlab", "junit", "sarif"]
+)
 def test_a_file_name_that_is_not_utf_8_is_carried_by_every_format(tmp_path: Path, output_format: str) -> None:
     """``bad\\xff.md`` (Python holds the byte as U+DCFF) crashed SARIF with a UnicodeEncodeError."""
     path = post("bad\udcff.md", CLEAN.replace("(2014)", "(2014) ").encode())(tmp_path)
@@ -674,16 +676,34 @@ def test_a_file_name_that_is_not_utf_8_is_carried_by_every_format(tmp_path: Path
     assert (code, err) == (1, "")
     shown = {
         "text": lambda: out.splitlines()[0].split(":")[0],
+        "concise": lambda: out.splitlines()[0].split(":")[0],
+        "full": lambda: out.splitlines()[0].split(":")[0],
         "json": lambda: json.loads(out)[0]["path"],  # JSON's own escape, "\udcff": the exact name back
+        "json-lines": lambda: json.loads(out.splitlines()[0])["path"],
+        "gitlab": lambda: json.loads(out)[0]["location"]["path"],
+        "junit": lambda: out.split('<testsuite name="')[1].split('"')[0],
         "github": lambda: out.split("file=")[1].split(",")[0],
         "sarif": lambda: json.loads(out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
             "artifactLocation"
         ]["uri"],
     }[output_format]()
-    expected = {"json": str(path), "sarif": f"{tmp_path.relative_to('/')}/bad%FF.md"}
+    exact = str(path)
+    expected = {
+        "json": exact,
+        "json-lines": exact,
+        "gitlab": exact,
+        "sarif": f"{tmp_path.relative_to('/')}/bad%FF.md",
+    }
     assert shown.lstrip("/") == expected.get(output_format, f"{tmp_path}/bad\\xff.md").lstrip("/")
+    # a post with a finding, so that the name is printed (an empty post is not a journal: no finding)
     code, out, err = run(
-        "lint", "--output-format", output_format, "--stdin-filename", "x\udcff.md", "-", input=b""
+        "lint",
+        "--output-format",
+        output_format,
+        "--stdin-filename",
+        "x\udcff.md",
+        "-",
+        input=path.read_bytes(),
     )
     assert code == 1 and "Traceback" not in err
     for command in COMMANDS:
