@@ -391,7 +391,8 @@ class _Parser:
         after = year_end + _closing_emphasis(rest)
         tail = text[after:head_end]
         markers = read_markers(tail, self.to_read_marker) if "*" in tail or "_" in tail else None
-        line_markers = markers.names if markers is not None and not markers.notes.strip() else ()
+        if markers is not None and (not markers.names or markers.notes.strip()):
+            markers = None  # words follow: status markers close the line, or there are none
         return Entry(
             raw=raw,
             span=Span(skip(text, source.line_starts[pending.first - 1], end=head_end), head_end, source),
@@ -415,11 +416,9 @@ class _Parser:
             year_loose=scan.year_loose,
             rest=rest,
             blurb=blurb,
-            markers=line_markers,
-            marker_span=Span(after + markers.start, after + markers.end, source)
-            if markers is not None and line_markers
-            else None,
-            marked_to_read=markers is not None and bool(line_markers) and markers.has(self.to_read_marker),
+            markers=markers.names if markers else (),
+            marker_span=Span(after + markers.start, after + markers.end, source) if markers else None,
+            marked_to_read=markers is not None and markers.has(self.to_read_marker),
         )
 
     def _reference_url(self, label: str, href: str) -> tuple[str, Span | None]:
@@ -559,13 +558,9 @@ class _CategoryPlan:
             self.pending.append(unit.entry)
             self.last_head = unit.last
             self.starts.append((unit.first, unit.entry))
-        elif unit.kind == "item" and self.pending:
-            # A list item that is no entry is never an entry's notes: it ends the run.
-            self._close_zone()
-            self.pending.clear()
-            self.starts.append((unit.first, "text"))
-            self.open_text = False
-        elif unit.kind in ("problem", "break"):
+        elif unit.kind in ("problem", "break") or (unit.kind == "item" and self.pending):
+            # A list item that is no entry is never an entry's notes: like a break, it
+            # ends the run (before any entry it is intro text, below).
             self._close_zone()
             self.pending.clear()
             self.starts.append((unit.first, unit if unit.kind == "problem" else "text"))

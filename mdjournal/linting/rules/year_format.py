@@ -58,10 +58,10 @@ def check(context: Context) -> Iterator[Problem]:
     entries = [entry for entry in context.journal.entries if entry.year_text and entry.year_span]
     for entry in entries:
         assert entry.year_text is not None and entry.year_span is not None
-        year, safe = _full_year(entry)
-        house = f" ({year})" if year is not None else None
         if _is_house(entry):
             continue
+        year, safe = _full_year(entry)
+        house = f" ({year})" if year is not None else None
         start, end = entry.year_span.start - len(entry.year_gap), entry.year_span.end
         # Only a bare year in an odd spelling is rewritten safely; anything else around
         # it ('ICLR', an emphasis, a second year) would be lost, which is for you to say.
