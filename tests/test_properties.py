@@ -142,6 +142,7 @@ MESSAGES: dict[str, list[re.Pattern[str]]] = {
         "MJ008": [
             r"read mark '(?P<meant>.+)' is not the configured '(?P<wanted>.+)'",
             r"a read mark should be followed by exactly one space",
+            r"read mark '(?P<quoted>.+)' is glued to what follows; put a space after it",
             r"'\[ \]' says unread but '(?P<quoted>.+)' after the link says read; keep one",
             r"read mark '(?P<quoted>.+)' after the link; put '(?P<wanted>.+)' in front of the title",
         ],

@@ -3,7 +3,8 @@
 One mark, written one way, keeps the list consistent and greppable. The default
 mark is `✔️` (U+2714 with VARIATION SELECTOR-16, so it shows as an emoji
 everywhere); `✔` without the selector, `✓`, `✅`, `☑️` and `[x]` are
-flagged, as is a mark after the link or not followed by exactly one space.
+flagged, as is a mark after the link, glued to what follows it, or followed by other
+white space than one space.
 Configure another mark with `read-mark` in the config. A mark damaged by a
 wrong decode is MJ001's to report.
 
@@ -11,11 +12,13 @@ Bad::
 
     - ✅ [Adam: A Method for Stochastic Optimization](https://arxiv.org/abs/1412.6980) (2014)
     - [Layer Normalization](https://arxiv.org/abs/1607.06450) (2016) ✔️
+    - ✔️[Dropout](https://jmlr.org/papers/v15/srivastava14a.html) (2014)
 
 Good::
 
     - ✔️ [Adam: A Method for Stochastic Optimization](https://arxiv.org/abs/1412.6980) (2014)
     - ✔️ [Layer Normalization](https://arxiv.org/abs/1607.06450) (2016)
+    - ✔️ [Dropout](https://jmlr.org/papers/v15/srivastava14a.html) (2014)
 
 Fix (safe): writes the configured mark, followed by one space, in front of the link.
 """
@@ -59,7 +62,13 @@ def check(context: Context) -> Iterator[Problem]:
         while text[space_end : space_end + 1].isspace() and text[space_end] not in "\r\n":
             space_end += 1
         at_line_end = text[space_end : space_end + 1] in ("", "\r", "\n")
-        if text[mark.end : space_end] != " " and not at_line_end:
+        if space_end == mark.end and not at_line_end:  # glued: point at the mark, not at nothing
+            yield Problem(
+                mark,
+                f"read mark '{entry.mark}' is glued to what follows; put a space after it",
+                Fix.replace(mark.end, mark.end, " "),
+            )
+        elif text[mark.end : space_end] != " " and not at_line_end:
             yield Problem(
                 context.span(mark.end, space_end),
                 "a read mark should be followed by exactly one space",
