@@ -70,6 +70,21 @@ def parse(
     return _Parser(blocks or BlockParse.of(Source(text)), category_level, to_read_marker).journal()
 
 
+def parse_window(
+    blocks: BlockParse,
+    first: int,
+    stop: int,
+    previous: Section | None,
+    category_level: int = 2,
+    to_read_marker: str = DEFAULT_TO_READ,
+) -> Window:
+    """The body nodes and leaf blocks of lines ``first..stop-1`` of ``blocks.source``,
+    from ``blocks``, a block parse of just those lines (see
+    :mod:`mdjournal.parsing.incremental`); ``previous`` is the kind of the section
+    before line ``first`` (None: line ``first`` is where the body starts)."""
+    return _Parser(blocks, category_level, to_read_marker).window(first, stop, previous)
+
+
 def parse_file(
     path: str | os.PathLike[str], *, category_level: int = 2, to_read_marker: str = DEFAULT_TO_READ
 ) -> Journal:
@@ -101,6 +116,28 @@ class _Top(NamedTuple):
         return int(self.tokens[0].tag[1]) if self.kind == "heading" else 0
 
 
+#: What a section of the body is: a category, or text (the preamble, or what follows a
+#: higher heading that closes a category).
+Section = Literal["category", "text"]
+
+
+class SectionStart(NamedTuple):
+    """Where a section starts: its first line, its kind, and where its first block is in the tops."""
+
+    first: int
+    kind: Section
+    top: int
+
+
+class Window(NamedTuple):
+    """What :meth:`_Parser.window` makes of some lines of the body."""
+
+    starts: list[SectionStart]
+    """The sections that start at a heading there (the first may start at no heading)."""
+    body: list[Text | Category]
+    blocks: tuple[Block, ...]
+
+
 class _Parser:
     def __init__(self, blocks: BlockParse, category_level: int, to_read_marker: str) -> None:
         if not 1 <= category_level <= 6:
@@ -122,11 +159,27 @@ class _Parser:
         source, blocks = self.source, self.blocks
         body_first = blocks.body_first
         front_matter = self._front_matter(1, body_first - 1) if body_first > 1 else None
-        tokens = blocks.tokens
-        tops = [
-            _Top(top.kind, top.first + 1, top.stop + 1, tokens[top.token_start : top.token_stop])
-            for top in blocks.tops
-        ]
+        tops = self._tops()
+        body = self._body(tops, self._section_starts(tops), body_first, source.line_count + 1)
+        return Journal(
+            bom=source.bom,
+            front_matter=front_matter,
+            body=tuple(body),
+            blocks=self._blocks(blocks.tokens),
+            newline=source.newline,
+            final_newline=source.final_newline,
+            source=source,
+        )
+
+    def window(self, first: int, stop: int, previous: Section | None) -> Window:
+        """See :func:`parse_window`."""
+        tops = self._tops()
+        starts = self._section_starts(tops, previous)
+        return Window(starts, self._body(tops, starts, first, stop), self._blocks(self.blocks.tokens))
+
+    def _tops(self) -> list[_Top]:
+        """The top-level blocks, after noting what the body's nodes need from the whole parse."""
+        tokens = self.blocks.tokens
         self.definitions = sorted(
             (ref["map"][0] + 1, ref["map"][1])
             for ref in self.env.get("references", {}).values()
@@ -139,16 +192,10 @@ class _Parser:
                 if token.type == "paragraph_open" and token.map
             )
         )
-        body = self._body(tops, body_first)
-        return Journal(
-            bom=source.bom,
-            front_matter=front_matter,
-            body=tuple(body),
-            blocks=self._blocks(tokens),
-            newline=source.newline,
-            final_newline=source.final_newline,
-            source=source,
-        )
+        return [
+            _Top(top.kind, top.first + 1, top.stop + 1, tokens[top.token_start : top.token_stop])
+            for top in self.blocks.tops
+        ]
 
     def _front_matter(self, first: int, last: int) -> FrontMatter:
         source = self.source
@@ -185,27 +232,35 @@ class _Parser:
             )
         return tuple(blocks)
 
-    def _body(self, tops: list[_Top], body_first: int) -> list[Text | Category]:
-        """Split the body into categories and the text between them."""
-        starts: list[tuple[int, str, int]] = []  # (first line, "category" | "text", index in tops)
+    def _section_starts(self, tops: list[_Top], previous: Section | None = None) -> list[SectionStart]:
+        """Where sections start: at each category heading, and at a higher heading that
+        closes a category (``previous``: the kind of the section before these blocks)."""
+        starts: list[SectionStart] = []
         for index, top in enumerate(tops):
             level = top.heading_level
             if level == self.category_level:
-                starts.append((top.first, "category", index))
-            elif 0 < level < self.category_level and starts and starts[-1][1] == "category":
-                starts.append((top.first, "text", index))
-        if not starts or starts[0][0] > body_first:
-            starts.insert(0, (body_first, "text", 0))
-        end = self.source.line_count + 1
+                starts.append(SectionStart(top.first, "category", index))
+            elif 0 < level < self.category_level and (starts[-1].kind if starts else previous) == "category":
+                starts.append(SectionStart(top.first, "text", index))
+        return starts
+
+    def _body(
+        self, tops: list[_Top], starts: list[SectionStart], first: int, stop: int
+    ) -> list[Text | Category]:
+        """Lines ``first..stop-1`` as categories and the text between them."""
+        if not starts or starts[0].first > first:
+            starts = [SectionStart(first, "text", 0), *starts]
         body: list[Text | Category] = []
-        for position, (first, kind, index) in enumerate(starts):
-            following = starts[position + 1] if position + 1 < len(starts) else (end, "", len(tops))
-            if first >= following[0]:
+        for position, (start, kind, top) in enumerate(starts):
+            following = (
+                starts[position + 1] if position + 1 < len(starts) else SectionStart(stop, "text", len(tops))
+            )
+            if start >= following.first:
                 continue
             if kind == "text":
-                body.append(self._text(first, following[0]))
+                body.append(self._text(start, following.first))
             else:
-                body.append(self._category(tops[index : following[2]], first, following[0]))
+                body.append(self._category(tops[top : following.top], start, following.first))
         return body
 
     # -- categories -------------------------------------------------------
