@@ -19,15 +19,16 @@ from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from typing import Any, ParamSpec, TypeVar
 
+from cattrs import Converter
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol, lsp_method
+from pygls.protocol import LanguageServerProtocol, default_converter, lsp_method
 from pygls.uris import to_fs_path
 
 from mdjournal.config.files import CONFIG_NAMES
 from mdjournal.config.settings import ConfigError
 from mdjournal.server import actions, outline
-from mdjournal.server.diagnostics import Linted, Linter, diagnostics
+from mdjournal.server.diagnostics import Linted, Linter, Published, published
 from mdjournal.server.documents import Document, Documents
 from mdjournal.text.gc_pause import gc_paused
 from mdjournal.version import __version__
@@ -40,7 +41,13 @@ R = TypeVar("R")
 
 
 class _Protocol(LanguageServerProtocol):
-    """pygls' protocol without its own copy of the documents (see the module's docstring)."""
+    """pygls' protocol without its own copy of the documents (see the module's docstring),
+    sending diagnostics as the JSON :class:`~mdjournal.server.diagnostics.Published` holds."""
+
+    def get_message_type(self, method: str) -> type[Any] | None:  # type: ignore[override]  # theirs is memoised
+        if method == types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS:
+            return None  # not the typed notification: its params are JSON already
+        return super().get_message_type(method)
 
     def _user(self, method: str, params: Any) -> Generator[Any, Any, None]:
         handler = self.fm.features.get(method)
@@ -66,11 +73,18 @@ class _Protocol(LanguageServerProtocol):
         yield from self._user(types.TEXT_DOCUMENT_DID_CLOSE, params)
 
 
+def converter() -> Converter:
+    """lsprotocol's converter, sending :class:`~mdjournal.server.diagnostics.Published` as it is."""
+    converter: Converter = default_converter()  # type: ignore[no-untyped-call]
+    converter.register_unstructure_hook(Published, lambda params: params.json)
+    return converter
+
+
 class JournalServer(LanguageServer):
     """The open documents, their lints, and the pending debounced lints."""
 
     def __init__(self) -> None:
-        super().__init__("mdjournal", __version__, protocol_cls=_Protocol)
+        super().__init__("mdjournal", __version__, protocol_cls=_Protocol, converter_factory=converter)
         self.documents = Documents()
         self.linter = Linter()
         self.debounce = DEBOUNCE
@@ -107,10 +121,9 @@ class JournalServer(LanguageServer):
         document = self.documents.get(uri)
         if document is None:
             return
-        linted = self.linted(document)
-        found = diagnostics(linted, document.positions) if linted is not None else []
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=document.version)
+        self.protocol.notify(
+            types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS,
+            published(uri, document.version, self.linted(document), document.positions),
         )
 
     def publish_later(self, uri: str) -> None:
@@ -240,7 +253,7 @@ def did_close(ls: JournalServer, params: types.DidCloseTextDocumentParams) -> No
     ls.cancel(uri)
     ls.documents.close(uri)
     ls.linter.forget(uri)
-    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+    ls.protocol.notify(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, Published(uri, None, []))
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)

@@ -47,10 +47,14 @@ class Positions:
             self._ends = [*self._ends, len(self.text)]
 
     def position(self, offset: int) -> types.Position:
+        return types.Position(*self.line_character(offset))
+
+    def line_character(self, offset: int) -> tuple[int, int]:
+        """The 0-based line of ``offset`` and its character in the line (in code units)."""
         line = max(bisect_right(self._starts, offset) - 1, 0)
         start = self._starts[line]
         offset = min(offset, self._ends[line])
-        return types.Position(line, units(self.text[start:offset], self.encoding))
+        return line, units(self.text[start:offset], self.encoding)
 
     def range(self, start: int, end: int) -> types.Range:
         return types.Range(self.position(start), self.position(end))
