@@ -24,8 +24,6 @@ from mdjournal.fixing.markup import loses_markup
 from mdjournal.linting.finding import Edit, Finding
 from mdjournal.linting.linter import lint, lint_text
 from mdjournal.model.nodes import Journal
-from mdjournal.parsing.blocks import BlockParse
-from mdjournal.text.source import Source
 
 MAX_ROUNDS = 10
 
@@ -80,13 +78,12 @@ def fix_text(
     refused: list[Finding] = []
     lost_markup: list[Finding] = []
     rounds = 0
-    blocks = BlockParse.of(Source(text))
     # The first round needs only what can be fixed; when nothing can, the other
     # rules' findings complete the report on the same model. With HTML comments,
     # which may be suppression comments, every rule runs at once: whether a comment
     # is unused (MJ101, which can fix) is known only from every rule's findings.
     partial = "<!--" not in text
-    journal, findings = lint_text(text, config, path, blocks=blocks, fixing=True if partial else None)
+    journal, findings = lint_text(text, config, path, fixing=True if partial else None)
     original = shape(journal)
     chosen = choose_fixes(findings, unsafe=unsafe)
     if not chosen:
@@ -101,22 +98,20 @@ def fix_text(
             lost_markup += bad
             chosen = choose_fixes(findings, unsafe=unsafe, refused=_keys(refused, lost_markup))
             continue
-        candidate, candidate_blocks, candidate_shape, new_findings = _try(text, blocks, chosen, config, path)
+        candidate, candidate_shape, new_findings = _try(text, chosen, config, path)
         if candidate_shape != original:
             chosen, bad = _keep_the_structure(text, chosen, original, config)
             refused += bad
             if chosen:
-                candidate, candidate_blocks, candidate_shape, new_findings = _try(
-                    text, blocks, chosen, config, path
-                )
+                candidate, candidate_shape, new_findings = _try(text, chosen, config, path)
         if chosen:
-            text, findings, blocks = candidate, new_findings, candidate_blocks
+            text, findings = candidate, new_findings
             applied += chosen
             rounds += 1
             complete = True
         chosen = choose_fixes(findings, unsafe=unsafe, refused=_keys(refused, lost_markup))
     if not complete:  # every fix was refused: the post is as it was
-        findings = lint_text(text, config, path, blocks=blocks)[1]
+        findings = lint_text(text, config, path)[1]
     return FixResult(text, applied, findings, rounds, original, refused, lost_markup)
 
 
@@ -125,14 +120,12 @@ def _keys(*refused: list[Finding]) -> set[tuple[str, int, str]]:
 
 
 def _try(
-    text: str, blocks: BlockParse, chosen: list[Finding], config: Config | None, path: str | None
-) -> tuple[str, BlockParse, Shape, list[Finding]]:
-    """The text with the ``chosen`` fixes applied, its block parse, shape and findings."""
-    edits = _all_edits(chosen)
-    candidate = apply_edits(text, edits)
-    candidate_blocks = blocks.after(Source(candidate), edits)
-    journal, findings = lint_text(candidate, config, path, blocks=candidate_blocks)
-    return candidate, candidate_blocks, shape(journal), findings
+    text: str, chosen: list[Finding], config: Config | None, path: str | None
+) -> tuple[str, Shape, list[Finding]]:
+    """The text with the ``chosen`` fixes applied, its shape and findings."""
+    candidate = apply_edits(text, _all_edits(chosen))
+    journal, findings = lint_text(candidate, config, path)
+    return candidate, shape(journal), findings
 
 
 def _keep_the_structure(

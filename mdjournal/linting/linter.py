@@ -11,8 +11,6 @@ what each comment suppressed), and findings come out sorted by position.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from mdjournal.config.settings import Config
 from mdjournal.linting.context import Context
 from mdjournal.linting.finding import Finding
@@ -22,9 +20,6 @@ from mdjournal.linting.selection import codes as selected_codes
 from mdjournal.model.nodes import Journal
 from mdjournal.parsing.journal import parse
 from mdjournal.text.gc_pause import without_gc
-
-if TYPE_CHECKING:
-    from mdjournal.parsing.blocks import BlockParse
 
 _DEFAULTS = frozenset(rule.code for rule in RULES if rule.default)
 _JOURNAL_RULES = frozenset(rule.code for rule in RULES if rule.scope == "journal")
@@ -80,15 +75,9 @@ def _findings(context: Context, rules: list[Rule]) -> list[Finding]:
 
 
 def lint_text(
-    text: str,
-    config: Config | None = None,
-    path: str | None = None,
-    *,
-    blocks: BlockParse | None = None,
-    fixing: bool | None = None,
+    text: str, config: Config | None = None, path: str | None = None, *, fixing: bool | None = None
 ) -> tuple[Journal, list[Finding]]:
-    """Parse ``text`` with the config's settings and lint it (``blocks``: see :func:`parse`;
-    ``fixing``: see :func:`lint`)."""
+    """Parse ``text`` with the config's settings and lint it (``fixing``: see :func:`lint`)."""
     config = config or Config()
-    journal = parse(text, **config.parse_options, blocks=blocks)
+    journal = parse(text, **config.parse_options)
     return journal, lint(journal, config, path, fixing=fixing)

@@ -63,7 +63,7 @@ def parse(
     """Parse a post. Never fails: any text is a (possibly empty) journal.
 
     ``blocks`` is markdown-it's block parse of this very text, when the caller has
-    it already (the fixer updates it after its edits, see :meth:`BlockParse.after`).
+    it already (:class:`~mdjournal.parsing.incremental.JournalParse` keeps it).
     """
     if blocks is not None and blocks.source.text != text:
         raise ValueError("blocks is the block parse of another text")

@@ -1,9 +1,9 @@
 """A text edit: the one way anything in mdjournal changes a post.
 
 Fixes are sets of edits (:class:`~mdjournal.linting.finding.Fix`), the fixer applies
-them to the text, and the block parse updates itself around them
-(:meth:`~mdjournal.parsing.blocks.BlockParse.after`): the data flows one way, text →
-model → edits → text, and no tree is ever mutated.
+them to the text and parses the result, and the editor server's changes are edits
+too: the data flows one way, text → model → edits → text, and no tree is ever
+mutated.
 """
 
 from __future__ import annotations

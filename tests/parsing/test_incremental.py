@@ -23,13 +23,42 @@ from mdjournal.text.edit import Edit
 from mdjournal.text.source import Source, Span
 from mdjournal.text.value import Value
 from tests.conftest import JOURNAL, read
-from tests.parsing.test_blocks import PIECES
 from tests.strategies import damaged, journal_posts
 
-#: What edits write: the block parse's pieces, and whole lines that start, end or
-#: join sections.
+#: What edits write: harmless text, everything that can change block structure,
+#: and whole lines that start, end or join sections.
 WRITTEN = [
-    *PIECES,
+    " (2017)",
+    "✔️",
+    "x",
+    " ",
+    "\t",
+    "",
+    "```",
+    "~~~",
+    "<!--",
+    "-->",
+    "<div>",
+    "</div>",
+    "- ",
+    "1. ",
+    "* ",
+    "#",
+    "## ",
+    "> ",
+    "    ",
+    "---",
+    "===",
+    "|",
+    "[",
+    "]",
+    "]: /url",
+    "`",
+    "\\",
+    "{%",
+    "%}",
+    "<",
+    ">",
     "\n",
     "\r\n",
     "\r",
