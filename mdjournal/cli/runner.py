@@ -327,8 +327,8 @@ def parsed_posts(
 ) -> tuple[list[tuple[Post, Journal]], bool]:
     """Every readable post with its parse (category level and TO READ marker from its
     config), for the commands that look at the whole reading list at once (``stats``,
-    ``export``), and whether all could be read: those that cannot are reported on
-    standard error as they are met. A ``--category`` that no post has raises
+    ``export``), and whether all could be read: those that cannot (or that the parser
+    fails on, see :func:`failure`) are reported on standard error as they are met. A ``--category`` that no post has raises
     :class:`~mdjournal.config.settings.ConfigError`: a typo is a bad setting.
     """
     from mdjournal.parsing.journal import parse
@@ -343,8 +343,12 @@ def parsed_posts(
         if post.text is None or post.config is None:
             click.echo(error_line(str(post.error)), err=True)
             ok = False
-        else:
+            continue
+        try:
             parsed.append((post, parse(post.text, **post.config.parse_options)))
+        except Exception as error:  # as for lint: this post's one line, and the others still counted
+            click.echo(error_line(failure(post.path, error)), err=True)
+            ok = False
     unmatched = selection.unmatched(journal for _, journal in parsed)
     if unmatched is not None and parsed:
         raise ConfigError(unmatched)

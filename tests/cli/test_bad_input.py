@@ -627,6 +627,20 @@ def test_an_unexpected_error_is_one_line_naming_the_file_and_exit_2(
         assert bad.read_text(encoding="utf-8") == CLEAN.replace("Good", "Crash")
 
 
+@pytest.mark.parametrize("command", [("stats",), ("export", "--to", "csv")], ids=["stats", "export"])
+def test_stats_and_export_report_a_post_they_fail_on_and_go_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    """They stopped at the first post the parser failed on, and said nothing of the others."""
+    good = post("good.md", CLEAN.encode())(tmp_path)
+    bad = post("bad.md", CLEAN.replace("Good", "Crash").encode())(tmp_path)
+    monkeypatch.setattr(journal, "parse", crashing(journal.parse, RuntimeError("boom")))
+    code, out, err = run(*command, str(bad), str(good))
+    assert code == 2
+    assert err == f"mdjournal: error: {bad}: {BUG}\n"
+    assert str(good) in out and str(bad) not in out
+
+
 def test_parse_and_the_output_fail_in_one_line_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     bad = post("bad.md", CLEAN.replace("Good", "Crash").encode())(tmp_path)
     monkeypatch.setattr(journal, "parse", crashing(journal.parse, RuntimeError("boom")))
