@@ -3,9 +3,9 @@
 After an edit, the nodes before it and after it describe unchanged text; only their
 spans must point into the new source (those after it ``delta`` characters further).
 :mod:`mdjournal.parsing.incremental` moves them rather than parsing that text again.
-One function per node class, in :data:`MOVERS`: a generic walk over the fields took
-330 ms to move a 10,000-entry journal, these about a third of that (measured
-in-process on a 2-CPU machine), against about a second for a parse.
+One function per node class, in :data:`MOVERS`: they move a 10,000-entry journal in
+about 180 ms, where a generic walk over the fields took 330 ms and a parse takes
+about 1.9 s (in-process, 2-CPU machine).
 """
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ def _category(node: Category, move: _Move) -> Category:
     parts = tuple([_PARTS[part.__class__](part, move) for part in node.parts])
     moved_at = {id(old): new for old, new in zip(node.parts, parts, strict=True)}
     return Category(
-        next(part for part in parts if isinstance(part, Heading)),
+        moved_at[id(node.heading)],  # type: ignore[arg-type]
         None if node.intro is None else moved_at[id(node.intro)],  # type: ignore[arg-type]
         parts,
         tuple([moved_at[id(entry)] for entry in node.entries]),  # type: ignore[misc]
