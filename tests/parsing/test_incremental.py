@@ -133,6 +133,13 @@ def _assert_updates_are_whole(case: tuple[str, list[Edit]]) -> None:
 @example(  # a heading unmade: the paragraph above it takes in what it became
     ("## A\r\nlayout: post\r\ntitle: notes\r\n# a comment\r\n---\r\n", [Edit(34, 34, " (2017)")])
 )
+# An edit at the very start of the body changes what comes before it: a line feed
+# put (or brought) right after the lone CR that closes the front matter joins it,
+# as one CRLF; the body's first line moves, and the window starts mid-line.
+@example(("---\r---\r## A\r", [Edit(8, 8, "\n")]))
+@example(("---\r---\rx\n## A\n", [Edit(8, 9, "")]))
+# A BOM written at offset 0 is no part of line 1: the window parsed it as text.
+@example(("## A\n", [Edit(0, 0, "\ufeff")]))
 def test_updates_of_a_journal_are_whole_parses(case: tuple[str, list[Edit]]) -> None:
     _assert_updates_are_whole(case)
 

@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from lsprotocol import types
 
 from mdjournal.fixing.fixer import apply_edits
-from mdjournal.server.documents import merged
+from mdjournal.model.status_markers import DEFAULT_TO_READ
+from mdjournal.parsing.incremental import JournalParse
+from mdjournal.server.documents import Documents, merged
 from mdjournal.server.positions import UTF8, UTF16, UTF32, Positions
 from mdjournal.text.edit import Edit, edits_between
 from mdjournal.text.source import Source
@@ -119,3 +121,17 @@ def test_without_the_server_extra_the_command_says_what_to_install() -> None:
     assert result.returncode == 2
     assert result.stderr.strip().endswith("pip install 'mdjournal[server]'")
     assert "Traceback" not in result.stderr
+
+
+def test_a_line_feed_typed_at_the_start_of_the_body_after_a_cr_front_matter() -> None:
+    """The document's journal after each change is a whole parse of its text, here
+    where the update failed (IndexError) and went on failing at every later change,
+    so that the document had no diagnostics until it was reopened."""
+    text = "---\rtitle: notes\r---\r## A\r- [T](https://example.org) (2017)\r" + "notes\r" * 20
+    document = Documents().open("untitled:a", None, 1, text, UTF16)
+    document.journal(2, DEFAULT_TO_READ)
+    at = types.Position(3, 0)
+    for version, written in enumerate(["\n", "x"], start=2):
+        change = types.TextDocumentContentChangePartial(range=types.Range(at, at), text=written)
+        document.changed(version, [change])
+        assert document.journal(2, DEFAULT_TO_READ) == JournalParse.of(document.source).journal
