@@ -12,18 +12,18 @@ the lines from there on; :mod:`mdjournal.parsing.blocks` relies on the same fact
 The window is parsed from the start of the section holding the edit up to and
 including the first line of the next section, and is kept only if:
 
-- the edit is past the heading that starts it (a paragraph before the heading would
-  take in what an edited heading became: the window then starts a section earlier),
-  and its first line still starts a section (the heading is still a heading, of a
-  level that starts one after the section before);
+- the edit is past the heading that starts the window (a paragraph before a heading
+  would take in what an edited heading became, so such a window starts a section
+  earlier), which therefore still starts a section;
 - a top-level block still starts at the next section's first line (a fence the edit
   opened would have swallowed it), and a section still starts there (a higher
   heading starts one only after a category).
 
-Otherwise the window grows by a section on that side, then to the end of the body;
-and a post with link reference definitions (they resolve links in any section),
-an edit in or of the front matter, or a window holding a definition are parsed
-whole. The update is never a guess: ``tests/parsing/test_incremental.py`` checks,
+Otherwise the window takes in the next section, then the rest of the body. A post
+with link reference definitions (they resolve links in any section), an edit at or
+before the body's first character (in or of the front matter, a BOM, a line feed
+that joins the carriage return before the body into one line break), or a window
+holding a definition are parsed whole. The update is never a guess: ``tests/parsing/test_incremental.py`` checks,
 on generated posts and edits, that it gives the journal a whole parse gives.
 
 What it is worth, after a one-character change in the middle of a post (in-process,
@@ -35,7 +35,6 @@ instead of 8.6 ms. ``benchmarks/server.py`` gives what an editor waits for.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Literal
 
 from mdjournal.model.moved import moved
 from mdjournal.model.nodes import Block, Category, Journal
@@ -47,8 +46,8 @@ from mdjournal.text.edit import Edit
 from mdjournal.text.gc_pause import without_gc
 from mdjournal.text.source import Source
 
-#: Why a window cannot be kept: it must take in the section before it, or after it.
-_Grow = Literal["before", "after"]
+#: What :meth:`JournalParse._window` returns when the window must take in the next section.
+_GROW = "grow"
 
 
 class JournalParse:
@@ -100,38 +99,34 @@ class JournalParse:
         if (
             self._whole
             or not self._starts
-            or edit.start < self._starts[0]
+            or edit.start <= self._starts[0]  # what lies before the body may have changed
             or front_matter_lines(source) != self._front_matter
         ):
             return self._again(source)
-        first = max(bisect_right(self._starts, edit.start) - 1, 0)
-        last = max(bisect_right(self._starts, edit.end) - 1, 0)  # touching a section's start takes it in
+        first = bisect_right(self._starts, edit.start) - 1
+        last = bisect_right(self._starts, edit.end) - 1  # touching a section's start takes it in
         if first and edit.start <= self._heading_end(first):
             first -= 1  # the block before the heading may take in what the heading becomes
-        for attempt in range(3):
-            made = self._window(source, edit, first, last)
-            if made is None:
-                break
-            if not isinstance(made, str):
-                return made
-            if made == "before":
-                first = first - 1 if attempt == 0 else 0
-            else:
-                last = last + 1 if attempt == 0 else len(self._starts) - 1
-        return self._again(source)
+        made = self._window(source, edit, first, last)
+        if made == _GROW:  # the next section too
+            made = self._window(source, edit, first, min(last + 1, len(self._starts) - 1))
+        if made == _GROW:  # the rest of the body
+            made = self._window(source, edit, first, len(self._starts) - 1)
+        return made if isinstance(made, JournalParse) else self._again(source)
 
     def _heading_end(self, section: int) -> int:
-        """Where the heading that starts ``section`` ends (the end of its last line's content)."""
+        """Where the heading that starts ``section`` (after the first) ends: the end of
+        its last line's content."""
         blocks = self.journal.blocks
-        found = bisect_left(blocks, self._starts[section], key=_start)
-        return blocks[found].span.end if found < len(blocks) else self._starts[section]
+        return blocks[bisect_left(blocks, self._starts[section], key=_start)].span.end
 
     def _again(self, source: Source) -> JournalParse:
         return JournalParse.of(source, category_level=self.category_level, to_read_marker=self.to_read_marker)
 
-    def _window(self, source: Source, edit: Edit, first: int, last: int) -> JournalParse | _Grow | None:
-        """The parse with sections ``first..last`` parsed again, the side to grow the
-        window on, or None when the window defines a link reference (parse it all)."""
+    def _window(self, source: Source, edit: Edit, first: int, last: int) -> JournalParse | str | None:
+        """The parse with sections ``first..last`` parsed again; :data:`_GROW` when the
+        window must take in the next section, None when it defines a link reference
+        (parse it all)."""
         old = self.journal.source
         delta = len(edit.replacement) - (edit.end - edit.start)
         start = self._starts[first]
@@ -140,7 +135,7 @@ class JournalParse:
         if kept:
             kept_line, column = source.position(self._starts[last + 1] + delta)
             if column != 1:
-                return "after"
+                return _GROW
             chunk_end = source.line_starts[kept_line] if kept_line < source.line_count else len(source)
             stop = kept_line
         else:
@@ -157,20 +152,18 @@ class JournalParse:
             token.map = [token.map[0] + first_line - 1, token.map[1] + first_line - 1]
             if kept and token.level == 0 and token.nesting != -1 and token.map[0] >= kept_line - 1:
                 if token.map[0] != kept_line - 1:
-                    return "after"  # the next section's heading is no longer a block of its own
+                    return _GROW  # the next section's heading is no longer a block of its own
                 cut = position
                 break
         else:
             if kept:
-                return "after"
+                return _GROW
         previous = self._kinds[first - 1] if first else None
         blocks = BlockParse(source, self._body_first, tokens[:cut], {})
         window = parse_window(blocks, first_line, stop, previous, self.category_level, self.to_read_marker)
-        if first and (not window.starts or window.starts[0].first != first_line):
-            return "before"  # its heading no longer starts a section
         ends_with = window.starts[-1].kind if window.starts else "text"
         if kept and self._kinds[last + 1] == "text" and ends_with != "category":
-            return "after"  # a higher heading closes a category, and no longer follows one
+            return _GROW  # a higher heading closes a category, and no longer follows one
         return self._joined(source, delta, first, last, window)
 
     def _joined(self, source: Source, delta: int, first: int, last: int, window: Window) -> JournalParse:

@@ -133,7 +133,8 @@ class Window(NamedTuple):
     """What :meth:`_Parser.window` makes of some lines of the body."""
 
     starts: list[SectionStart]
-    """The sections that start at a heading there (the first may start at no heading)."""
+    """The sections that start at a heading there, in order (``body`` also holds the
+    text before the first, when the window is where the body starts)."""
     body: list[Text | Category]
     blocks: tuple[Block, ...]
 
