@@ -38,6 +38,9 @@ class Context:
         config: Config,
         path: str | None = None,
         rule_keys: Mapping[str, str] | None = None,
+        *,
+        within: tuple[int, int] | None = None,
+        is_journal: bool | None = None,
     ) -> None:
         self.journal = journal
         self.config = config
@@ -46,6 +49,11 @@ class Context:
         self.rule_keys = rule_keys or {}
         self.source = journal.source
         self.text = journal.source.text
+        #: The offsets the rules read text in (:meth:`prose`, lines): the body, or one
+        #: section of it, when ``journal`` holds just that section (see
+        #: :mod:`mdjournal.linting.sections`).
+        self.within = within or (self._body_start, len(self.text))
+        self._is_journal = is_journal
         #: The codes of the rules that ran, and whether every default rule did: for the
         #: rules that run after them (see :attr:`~mdjournal.linting.rule.Rule.after_suppressions`).
         self.ran: frozenset[str] = frozenset()
@@ -144,14 +152,16 @@ class Context:
         return first <= start <= last if start == end else start < last and first < end
 
     def prose(self) -> Iterator[tuple[int, int]]:
-        """The ranges of the text that are neither excluded nor front matter."""
-        pos = self._body_start
+        """The ranges of the text :attr:`within` that are neither excluded nor front matter."""
+        pos, stop = self.within
         for start, end in self.excluded:
+            if start >= stop:
+                break
             if start > pos:
                 yield pos, start
             pos = max(pos, end)
-        if pos < len(self.text):
-            yield pos, len(self.text)
+        if pos < stop:
+            yield pos, stop
 
     # -- structure that several rules need ---------------------------------------
 
@@ -184,9 +194,10 @@ class Context:
     def suppressions(self) -> Suppressions:
         return Suppressions.read(self.source, self.comments, self.rule_keys)
 
-    @cached_property
+    @property
     def is_journal(self) -> bool:
-        """Whether this post is a reading journal, so the journal rules apply.
+        """Whether this post is a reading journal, so the journal rules apply (given, for
+        a context of one section: see :attr:`within`).
 
         The ``journal`` setting decides when it is true or false. By default
         (``"auto"``) a post is a journal when one of its entries carries a read mark
@@ -197,14 +208,17 @@ class Context:
         from the paper-list READMEs, ordinary posts and tab pages, whose 762 journal
         findings were all false.
         """
-        setting = self.config.journal
-        if setting != "auto":
-            return bool(setting)
-        boxes_count = self.journal.front_matter is not None
-        return any(
-            entry.to_read or (entry.read and (boxes_count or entry.mark not in TASK_BOXES))
-            for entry in self.journal.entries
-        )
+        if self._is_journal is None:
+            setting = self.config.journal
+            if setting != "auto":
+                self._is_journal = bool(setting)
+            else:
+                boxes_count = self.journal.front_matter is not None
+                self._is_journal = any(
+                    entry.to_read or (entry.read and (boxes_count or entry.mark not in TASK_BOXES))
+                    for entry in self.journal.entries
+                )
+        return self._is_journal
 
     # -- helpers -----------------------------------------------------------------
 

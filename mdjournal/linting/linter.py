@@ -11,6 +11,8 @@ what each comment suppressed), and findings come out sorted by position.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mdjournal.config.settings import Config
 from mdjournal.linting.context import Context
 from mdjournal.linting.finding import Finding
@@ -25,14 +27,26 @@ _DEFAULTS = frozenset(rule.code for rule in RULES if rule.default)
 _JOURNAL_RULES = frozenset(rule.code for rule in RULES if rule.scope == "journal")
 
 
+#: What finds the section-local rules' findings (:attr:`~mdjournal.linting.rule.Rule.section_local`)
+#: in a post, given its context: :class:`~mdjournal.linting.sections.SectionFindings`.
+LocalFindings = Callable[[Context, list[Rule]], list[Finding]]
+
+
 @without_gc
 def lint(
-    journal: Journal, config: Config | None = None, path: str | None = None, *, fixing: bool | None = None
+    journal: Journal,
+    config: Config | None = None,
+    path: str | None = None,
+    *,
+    fixing: bool | None = None,
+    local: LocalFindings | None = None,
 ) -> list[Finding]:
     """Every finding of the rules ``config`` selects for ``path``, sorted by position.
 
     ``fixing`` narrows the rules to those that can fix (True) or those that cannot
-    (False): the fixer's first round looks only for what it can fix.
+    (False): the fixer's first round looks only for what it can fix. ``local``, when
+    given, finds what the section-local rules report (the editor server reuses their
+    findings in the sections a change did not touch); by default they run on the post.
     """
     config = config or Config()
     context = Context(journal, config, path, RULE_KEYS)
@@ -40,7 +54,14 @@ def lint(
     chosen = [
         rule for rule in RULES if rule.code in codes and (fixing is None or (rule.fix is not None) == fixing)
     ]
-    findings = _findings(context, [rule for rule in chosen if not rule.after_suppressions])
+    first = [rule for rule in chosen if not rule.after_suppressions]
+    if local is None:
+        findings = run_rules(context, first)
+    else:
+        findings = [
+            *local(context, [rule for rule in first if rule.section_local]),
+            *run_rules(context, [rule for rule in first if not rule.section_local]),
+        ]
     if "<!--" in context.text:  # suppressions live in HTML comments
         findings = [finding for finding in findings if not context.suppressions.suppress(finding)]
         # Whether a comment suppressed something is known only once every rule has run:
@@ -48,11 +69,11 @@ def lint(
         if fixing is None:
             ran = codes if context.is_journal else codes - _JOURNAL_RULES
             context.ran, context.defaults_ran = ran, ran >= _DEFAULTS
-            findings += _findings(context, [rule for rule in chosen if rule.after_suppressions])
+            findings += run_rules(context, [rule for rule in chosen if rule.after_suppressions])
     return sorted(findings, key=Finding.sort_key)
 
 
-def _findings(context: Context, rules: list[Rule]) -> list[Finding]:
+def run_rules(context: Context, rules: list[Rule]) -> list[Finding]:
     """What ``rules`` report in the post, but what they report where they do not look
     (unless they look ``anywhere``), without the fixes that would edit HTML or Liquid
     (except for the rules about suppression comments, which edit only those)."""

@@ -28,8 +28,9 @@ class RuleModule(Protocol):
     ``SEVERITY`` (default warning), ``ANYWHERE`` (default False: the linter drops
     what a rule reports inside front matter, code and comments), ``SCOPE``
     (default ``"journal"``: the rule runs only on posts that are reading journals;
-    ``"post"``: on any Markdown post) and ``AFTER_SUPPRESSIONS`` (default False; see
-    :attr:`Rule.after_suppressions`) are optional.
+    ``"post"``: on any Markdown post), ``AFTER_SUPPRESSIONS`` (default False; see
+    :attr:`Rule.after_suppressions`) and ``SECTION_LOCAL`` (default False; see
+    :attr:`Rule.section_local`) are optional.
     """
 
     @property
@@ -78,6 +79,11 @@ class Rule:
     after_suppressions: bool = False
     """Runs after the other rules and the suppression comments, and may fix those comments
     (the rule about unused ones): it needs to know what each comment suppressed."""
+    section_local: bool = False
+    """What it reports in a section of the body (a category, or the text before, between
+    or after them) depends on that section alone, wherever it lies, and its messages
+    name no line: the editor server reuses those findings, moved, for the sections a
+    change did not touch (:mod:`mdjournal.linting.sections`)."""
 
     @property
     def summary(self) -> str:
@@ -107,4 +113,5 @@ class Rule:
             doc=inspect.cleandoc(module.__doc__ or ""),
             check=module.check,
             after_suppressions=cast(bool, getattr(module, "AFTER_SUPPRESSIONS", False)),
+            section_local=cast(bool, getattr(module, "SECTION_LOCAL", False)),
         )

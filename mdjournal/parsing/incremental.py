@@ -61,14 +61,19 @@ class JournalParse:
         *,
         front_matter: tuple[int, int] | None,
         whole: bool,
-        reused: int = 0,
+        moved_from: tuple[tuple[int, int] | None, ...] = (),
+        previous: Journal | None = None,
     ) -> None:
         self.journal = journal
         self.category_level = category_level
         self.to_read_marker = to_read_marker
-        self.reused = reused
-        """How many sections the update that made this parse moved rather than parsed
-        (0 for a whole parse)."""
+        self.moved_from = moved_from
+        """For each body section, the section of the parse this one was updated from
+        that it is, moved by how many characters; None for a section parsed again.
+        Empty for a whole parse."""
+        self.previous = id(previous) if previous is not None else None
+        """The ``id()`` of the journal this parse was updated from (None: a whole parse),
+        for whoever kept something of that journal to check it is the same one."""
         self._front_matter = front_matter
         self._body_first = front_matter[1] + 1 if front_matter else 1
         self._whole = whole
@@ -200,8 +205,19 @@ class JournalParse:
             self.to_read_marker,
             front_matter=self._front_matter,
             whole=False,
-            reused=len(journal.body) - (last + 1 - first),
+            moved_from=(
+                *((index, 0) for index in range(first)),
+                *(None for _ in window.body),
+                *((index, delta) for index in range(last + 1, len(journal.body))),
+            ),
+            previous=journal,
         )
+
+    @property
+    def reused(self) -> int:
+        """How many sections the update that made this parse moved rather than parsed
+        (0 for a whole parse)."""
+        return sum(origin is not None for origin in self.moved_from)
 
 
 def _start(block: Block) -> int:

@@ -19,6 +19,7 @@ from mdjournal.config.settings import Config
 from mdjournal.linting.finding import Finding, Severity
 from mdjournal.linting.linter import lint
 from mdjournal.linting.rules import get
+from mdjournal.linting.sections import SectionFindings
 from mdjournal.linting.selection import Configs, Settings
 from mdjournal.model.nodes import Journal
 from mdjournal.server.documents import Document
@@ -52,6 +53,7 @@ class Linter:
         self.root = root or os.getcwd()
         self._configs = Configs(Settings())
         self._last: dict[str, Linted] = {}
+        self._sections: dict[str, SectionFindings] = {}  # what each document's sections gave
 
     def reload(self) -> None:
         """Forget every config read (a config file changed) and every lint made with them."""
@@ -68,8 +70,11 @@ class Linter:
         if last is not None and last.source is document.source:
             return last
         config = self.config(document)
-        journal = document.journal(**config.parse_options)
-        findings = lint(journal, config, document.path)
+        parsed = document.parsed(**config.parse_options)
+        sections = self._sections.setdefault(document.uri, SectionFindings())
+        sections.follow(parsed)
+        journal = parsed.journal
+        findings = lint(journal, config, document.path, local=sections)
         if document.path is not None and config.excluded(document.path):
             findings = []  # lint skips what the config excludes, even when named
         linted = self._last[document.uri] = Linted(document.source, journal, findings, config, document.path)
@@ -77,6 +82,7 @@ class Linter:
 
     def forget(self, uri: str) -> None:
         self._last.pop(uri, None)
+        self._sections.pop(uri, None)
 
 
 class Published:

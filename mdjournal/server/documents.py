@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from lsprotocol import types
 
-from mdjournal.model.nodes import Journal
 from mdjournal.parsing.incremental import JournalParse
 from mdjournal.server.positions import UTF16, Positions
 from mdjournal.text.edit import Edit
@@ -46,8 +45,8 @@ class Document:
     def positions(self) -> Positions:
         return Positions(self.source, self.encoding)
 
-    def journal(self, category_level: int, to_read_marker: str) -> Journal:
-        """The journal of the text, updated from the last one where it can be."""
+    def parsed(self, category_level: int, to_read_marker: str) -> JournalParse:
+        """The parse of the text, updated from the last one where it can be."""
         parsed = self._parsed
         if parsed is None or (parsed.category_level, parsed.to_read_marker) != (
             category_level,
@@ -59,7 +58,7 @@ class Document:
         elif self._since is not None:
             parsed = parsed.after(self.source, self._since)
         self._parsed, self._since = parsed, None
-        return parsed.journal
+        return parsed
 
     def changed(self, version: int | None, changes: Sequence[types.TextDocumentContentChangeEvent]) -> None:
         """Apply the editor's changes, in order: each is in the offsets of the text before it."""

@@ -129,9 +129,9 @@ def test_a_line_feed_typed_at_the_start_of_the_body_after_a_cr_front_matter() ->
     so that the document had no diagnostics until it was reopened."""
     text = "---\rtitle: notes\r---\r## A\r- [T](https://example.org) (2017)\r" + "notes\r" * 20
     document = Documents().open("untitled:a", None, 1, text, UTF16)
-    document.journal(2, DEFAULT_TO_READ)
+    document.parsed(2, DEFAULT_TO_READ)
     at = types.Position(3, 0)
     for version, written in enumerate(["\n", "x"], start=2):
         change = types.TextDocumentContentChangePartial(range=types.Range(at, at), text=written)
         document.changed(version, [change])
-        assert document.journal(2, DEFAULT_TO_READ) == JournalParse.of(document.source).journal
+        assert document.parsed(2, DEFAULT_TO_READ).journal == JournalParse.of(document.source).journal

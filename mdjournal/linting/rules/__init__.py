@@ -2,8 +2,9 @@
 
 Each module is a :class:`~mdjournal.linting.rule.RuleModule`: `CODE`, `NAME`,
 `DEFAULT` (on unless selected otherwise), `FIX` (`"safe"`, `"unsafe"` or `None`),
-optionally `SEVERITY`, `ANYWHERE` (may report inside front matter, code and
-comments, which the linter otherwise filters out) and `AFTER_SUPPRESSIONS`, and `check(context)` yielding
+optionally `SEVERITY`, `SCOPE`, `ANYWHERE` (may report inside front matter, code and
+comments, which the linter otherwise filters out), `AFTER_SUPPRESSIONS` and
+`SECTION_LOCAL` (see :class:`~mdjournal.linting.rule.Rule`), and `check(context)` yielding
 :class:`~mdjournal.linting.finding.Problem`. The module docstring is the rule's
 documentation (`mdjournal rules CODE` prints it), with a bad and a good example.
 To add a rule, add its module here.

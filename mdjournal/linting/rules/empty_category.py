@@ -35,6 +35,7 @@ CODE = "MJ011"
 NAME = "empty-category"
 DEFAULT = True
 FIX = None
+SECTION_LOCAL = True
 
 
 def check(context: Context) -> Iterator[Problem]:

@@ -34,6 +34,7 @@ CODE = "MJ007"
 NAME = "link-style"
 DEFAULT = False
 FIX = "safe"
+SECTION_LOCAL = True
 
 
 def check(context: Context) -> Iterator[Problem]:

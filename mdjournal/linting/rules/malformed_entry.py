@@ -31,6 +31,7 @@ CODE = "MJ010"
 NAME = "malformed-entry"
 DEFAULT = True
 FIX = None
+SECTION_LOCAL = True
 
 
 def check(context: Context) -> Iterator[Problem]:

@@ -36,6 +36,7 @@ CODE = "MJ014"
 NAME = "missing-blurb"
 DEFAULT = True
 FIX = None
+SECTION_LOCAL = True
 
 
 def check(context: Context) -> Iterator[Problem]:

@@ -35,6 +35,7 @@ CODE = "MJ002"
 NAME = "missing-year"
 DEFAULT = True
 FIX = "safe"
+SECTION_LOCAL = True
 
 
 def check(context: Context) -> Iterator[Problem]:

@@ -35,6 +35,7 @@ NAME = "mojibake"
 DEFAULT = True
 FIX = "safe"
 SCOPE = "post"
+SECTION_LOCAL = True
 
 
 def check(context: Context) -> Iterator[Problem]:

@@ -39,6 +39,7 @@ CODE = "MJ008"
 NAME = "read-mark"
 DEFAULT = True
 FIX = "safe"
+SECTION_LOCAL = True
 
 
 def check(context: Context) -> Iterator[Problem]:

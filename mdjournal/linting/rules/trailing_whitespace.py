@@ -21,6 +21,7 @@ line ending, where it would add a final newline).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -35,12 +36,16 @@ NAME = "trailing-whitespace"
 DEFAULT = True
 FIX = "safe"
 SCOPE = "post"
+SECTION_LOCAL = True
 
 
 def check(context: Context) -> Iterator[Problem]:
     text, source = context.text, context.source
-    lines = zip(source.line_starts, source.line_ends, strict=True)
-    for number, (line_start, end) in enumerate(lines, start=1):
+    starts, ends = source.line_starts, source.line_ends
+    first, stop = (bisect_left(starts, offset) for offset in context.within)
+    for number, line_start, end in zip(
+        range(first + 1, stop + 1), starts[first:stop], ends[first:stop], strict=True
+    ):
         if end == line_start or text[end - 1] not in " \t":  # most lines: one look at their last character
             continue
         start = line_start + len(text[line_start:end].rstrip(" \t"))

@@ -34,6 +34,7 @@ CODE = "MJ013"
 NAME = "unread-with-notes"
 DEFAULT = True
 FIX = None
+SECTION_LOCAL = True
 
 
 def check(context: Context) -> Iterator[Problem]:

@@ -32,6 +32,7 @@ CODE = "MJ005"
 NAME = "year-mismatch"
 DEFAULT = True
 FIX = None
+SECTION_LOCAL = True
 SEVERITY = Severity.INFO
 
 
