@@ -1,17 +1,19 @@
-"""Section-local findings reused from one lint to the next must be exactly a whole lint's.
+"""What the editor server makes of each change must be exactly a whole parse and lint.
 
-The editor server lints each change with :class:`SectionFindings`: the rules that
-look inside one section at a time run section by section, and the sections the
-incremental parse moved unchanged get their last findings, moved. These properties
-compare that, after each of one to three edits, with a whole lint of the same
-journal: every finding, in order, with its fix. The examples below check that the
-reuse happens, and stops where it must.
+The server parses each change with ``JournalParse.after`` and lints it with
+:class:`SectionFindings`: the rules that look inside one section at a time run
+section by section, and the sections the incremental parse moved unchanged get their
+last findings, moved. These properties compare both, after each of one to three
+edits of generated posts, damaged ones and the sample post, with a whole parse
+(node for node, see :func:`tests.parsing.test_incremental.assert_whole`) and a whole
+lint (every finding, in order, with its fix), in the default config and with every
+post a journal. The examples below check that the reuse happens, and stops where it
+must.
 """
 
 from __future__ import annotations
 
-import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mdjournal.config.settings import Config
@@ -22,7 +24,7 @@ from mdjournal.parsing.incremental import JournalParse
 from mdjournal.text.edit import Edit
 from mdjournal.text.source import Source
 from tests.conftest import JOURNAL, read
-from tests.parsing.test_incremental import edited
+from tests.parsing.test_incremental import assert_whole, edited
 from tests.strategies import damaged, journal_posts
 
 #: The default, and every post taken for a journal (so that the journal rules run on
@@ -35,7 +37,7 @@ def _said(findings: list[Finding]) -> list[tuple[Finding, object]]:
     return [(finding, finding.fix) for finding in findings]
 
 
-def _assert_reuse_is_whole(case: tuple[str, list[Edit]], config: Config) -> None:
+def _assert_updates_are_whole(case: tuple[str, list[Edit]], config: Config) -> None:
     text, made = case
     parsed = JournalParse.of(Source(text))
     sections = SectionFindings()
@@ -43,29 +45,32 @@ def _assert_reuse_is_whole(case: tuple[str, list[Edit]], config: Config) -> None
     assert _said(lint(parsed.journal, config, local=sections)) == _said(lint(parsed.journal, config))
     for edit in made:
         text = text[: edit.start] + edit.replacement + text[edit.end :]
-        parsed = parsed.after(Source(text), edit)
+        source = Source(text)
+        parsed = parsed.after(source, edit)
+        assert_whole(parsed, source)
         sections.follow(parsed)
         reused = lint(parsed.journal, config, local=sections)
         assert _said(reused) == _said(lint(parsed.journal, config))
 
 
-@pytest.mark.parametrize("config", CONFIGS, ids=["default", "journal"])
-@given(case=edited(journal_posts().map(lambda post: post.text)))
-def test_reused_findings_of_a_journal_are_a_whole_lint(config: Config, case: tuple[str, list[Edit]]) -> None:
-    _assert_reuse_is_whole(case, config)
-
-
-@pytest.mark.parametrize("config", CONFIGS, ids=["default", "journal"])
-@given(case=edited(damaged(journal_posts())))
-def test_reused_findings_of_a_damaged_journal_are_a_whole_lint(
-    config: Config, case: tuple[str, list[Edit]]
+@given(case=edited(journal_posts().map(lambda post: post.text)), config=st.sampled_from(CONFIGS))
+def test_updates_of_a_journal_are_a_whole_parse_and_lint(
+    case: tuple[str, list[Edit]], config: Config
 ) -> None:
-    _assert_reuse_is_whole(case, config)
+    _assert_updates_are_whole(case, config)
+
+
+@given(case=edited(damaged(journal_posts())), config=st.sampled_from(CONFIGS))
+def test_updates_of_a_damaged_journal_are_a_whole_parse_and_lint(
+    case: tuple[str, list[Edit]], config: Config
+) -> None:
+    _assert_updates_are_whole(case, config)
 
 
 @given(case=edited(st.just(read(JOURNAL))))
-def test_reused_findings_of_the_sample_post_are_a_whole_lint(case: tuple[str, list[Edit]]) -> None:
-    _assert_reuse_is_whole(case, Config())
+@settings(max_examples=max(20, settings.default.max_examples // 3))  # one post: fewer edits of it
+def test_updates_of_the_sample_post_are_a_whole_parse_and_lint(case: tuple[str, list[Edit]]) -> None:
+    _assert_updates_are_whole(case, Config())
 
 
 def _edited_sample(old: str, new: str) -> tuple[JournalParse, SectionFindings, Config]:

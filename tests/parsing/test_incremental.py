@@ -1,13 +1,14 @@
 """The editor server's incremental parse must be exactly a whole parse of the edited text.
 
 ``JournalParse.after`` parses again only the sections an edit touches and moves the
-others' nodes into the new text. These properties compare it with a whole parse of
-the same text after one edit and after several in a row (the state it keeps must
-stay right), over generated journals, damaged ones and the sample post, with edits
-that write anything that changes structure: line breaks, headings, fences, setext
-underlines, list markers, front matter and link reference definitions. The examples
-below them check that the update pays: it moves the untouched sections, and parses
-the whole post only where it must.
+others' nodes into the new text. The property compares it with a whole parse of the
+same text after one edit and after several in a row (the state it keeps must stay
+right), over generated journals, with edits that write anything that changes
+structure: line breaks, headings, fences, setext underlines, list markers, front
+matter and link reference definitions; ``tests/linting/test_sections.py`` does the
+same on damaged posts and the sample post, with the findings. The examples below
+check that the update pays: it moves the untouched sections, and parses the whole
+post only where it must.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from mdjournal.text.edit import Edit
 from mdjournal.text.source import Source, Span
 from mdjournal.text.value import Value
 from tests.conftest import JOURNAL, read
-from tests.strategies import damaged, journal_posts
+from tests.strategies import journal_posts
 
 #: What edits write: harmless text, everything that can change block structure,
 #: and whole lines that start, end or join sections.
@@ -141,16 +142,6 @@ def _assert_updates_are_whole(case: tuple[str, list[Edit]]) -> None:
 # A BOM written at offset 0 is no part of line 1: the window parsed it as text.
 @example(("## A\n", [Edit(0, 0, "\ufeff")]))
 def test_updates_of_a_journal_are_whole_parses(case: tuple[str, list[Edit]]) -> None:
-    _assert_updates_are_whole(case)
-
-
-@given(edited(damaged(journal_posts())))
-def test_updates_of_a_damaged_journal_are_whole_parses(case: tuple[str, list[Edit]]) -> None:
-    _assert_updates_are_whole(case)
-
-
-@given(edited(st.just(read(JOURNAL))))
-def test_updates_of_the_sample_post_are_whole_parses(case: tuple[str, list[Edit]]) -> None:
     _assert_updates_are_whole(case)
 
 
