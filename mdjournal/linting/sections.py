@@ -20,14 +20,13 @@ journal, a fifth of what ``benchmarks/server.py`` measures there; 1.0 ms instead
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 
 from mdjournal.linting.context import Context
 from mdjournal.linting.finding import Edit, Finding, Fix
 from mdjournal.linting.linter import run_rules
 from mdjournal.linting.rule import Rule
-from mdjournal.model.nodes import Block, Journal
+from mdjournal.model.nodes import Journal
 from mdjournal.parsing.incremental import JournalParse
 from mdjournal.text.source import Source, Span
 
@@ -75,13 +74,12 @@ class SectionFindings:
 def _section(context: Context, index: int, start: int, end: int) -> Context:
     """A context of one body section: its journal holds that section and its blocks."""
     journal = context.journal
-    blocks = journal.blocks
-    first, stop = (bisect_left(blocks, offset, key=_start) for offset in (start, end))
+    first, stop = journal.block_at(start), journal.block_at(end)
     part = Journal(
         bom=journal.bom,
         front_matter=None,
         body=(journal.body[index],),
-        blocks=blocks[first:stop],
+        blocks=journal.blocks[first:stop],
         newline=journal.newline,
         final_newline=journal.final_newline,
         source=journal.source,
@@ -94,10 +92,6 @@ def _section(context: Context, index: int, start: int, end: int) -> Context:
         within=(start, end),
         is_journal=context.is_journal,
     )
-
-
-def _start(block: Block) -> int:
-    return block.span.start
 
 
 def _moved(finding: Finding, delta: int, source: Source) -> Finding:

@@ -12,6 +12,7 @@ text -> tree -> findings/edits -> text, and the tree never goes stale.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from typing import Any
 
@@ -467,9 +468,18 @@ class Journal(Value):
     def entries(self) -> tuple[Entry, ...]:
         return tuple(entry for category in self.categories for entry in category.entries)
 
+    def block_at(self, offset: int) -> int:
+        """The index in :attr:`blocks` of the first leaf block that starts at or after
+        ``offset`` (``len(blocks)`` if none does): where a section's blocks begin."""
+        return bisect_left(self.blocks, offset, key=_block_start)
+
     def render(self) -> str:
         """The exact source text, rebuilt from the nodes' slices."""
         head = self.front_matter.raw if self.front_matter else ""
         return self.bom + head + "".join(node.render() for node in self.body)
 
     __str__ = render
+
+
+def _block_start(block: Block) -> int:
+    return block.span.start

@@ -34,10 +34,10 @@ instead of 8.6 ms. ``benchmarks/server.py`` gives what an editor waits for.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from mdjournal.model.moved import moved
-from mdjournal.model.nodes import Block, Category, Journal
+from mdjournal.model.nodes import Category, Journal
 from mdjournal.model.status_markers import DEFAULT_TO_READ
 from mdjournal.parsing.blocks import BlockParse, block_markdown
 from mdjournal.parsing.front_matter import front_matter_lines
@@ -122,8 +122,8 @@ class JournalParse:
     def _heading_end(self, section: int) -> int:
         """Where the heading that starts ``section`` (after the first) ends: the end of
         its last line's content."""
-        blocks = self.journal.blocks
-        return blocks[bisect_left(blocks, self._starts[section], key=_start)].span.end
+        journal = self.journal
+        return journal.blocks[journal.block_at(self._starts[section])].span.end
 
     def _again(self, source: Source) -> JournalParse:
         return JournalParse.of(source, category_level=self.category_level, to_read_marker=self.to_read_marker)
@@ -174,11 +174,9 @@ class JournalParse:
     def _joined(self, source: Source, delta: int, first: int, last: int, window: Window) -> JournalParse:
         """The new journal: the sections before the window and after it moved, the window's new."""
         journal = self.journal
-        before = bisect_left(journal.blocks, self._starts[first], key=_start)
+        before = journal.block_at(self._starts[first])
         after = (
-            bisect_left(journal.blocks, self._starts[last + 1], key=_start)
-            if last + 1 < len(self._starts)
-            else len(journal.blocks)
+            journal.block_at(self._starts[last + 1]) if last + 1 < len(self._starts) else len(journal.blocks)
         )
         body = [
             *moved(journal.body[:first], 0, source),
@@ -218,10 +216,6 @@ class JournalParse:
         """How many sections the update that made this parse moved rather than parsed
         (0 for a whole parse)."""
         return sum(origin is not None for origin in self.moved_from)
-
-
-def _start(block: Block) -> int:
-    return block.span.start
 
 
 def _kind(node: object) -> Section:
